@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { healthResponseSchema } from '@youshe/shared';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { createServices, type Services } from './composition.js';
+import { registerErrorHandler, requestLocale, send } from './platform/errors.js';
+import { clientOf, registerCsrfGuard, registerSession } from './platform/http.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { orgsRoutes } from './modules/orgs/orgs.routes.js';
+import { VERSION } from './version.js';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** Built console to serve at /; omitted in API-only tests. */
+  webRoot?: string | null;
+  logger?: boolean;
+}
+
+export function defaultWebRoot(): string | null {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path.resolve(here, '../../web/dist'), path.resolve(here, '../web/dist')]) {
+    if (existsSync(path.join(candidate, 'index.html'))) return candidate;
+  }
+  return null;
+}
+
+export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: Services }> {
+  const { config, database } = options;
+  const services = createServices(database, config);
+  const app = Fastify({
+    logger: options.logger ? { level: config.logLevel } : false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design writes its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: config.secureCookies,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: (req) => req.ip,
+    errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode }),
+  });
+  registerCsrfGuard(app, config.trustedOrigins);
+  registerSession(app, (token, req) => services.auth.resolveActor(token, clientOf(req)));
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Youshe 邮社共建 API', version: VERSION, description: 'Sign in with POST /api/auth/login; the session cookie authenticates every other call.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness and database kind', response: { 200: healthResponseSchema } } }, async () => {
+    await database.withConnection((q) => q('select 1'));
+    return { status: 'ok' as const, db: database.kind, version: VERSION };
+  });
+  r.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes(services.auth, config.secureCookies));
+  await app.register(orgsRoutes(services.orgs));
+
+  const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
+  if (webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+    // Client-side routes: anything that is not the API and not a file gets the console's index.html.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') return send(reply, requestLocale(req), 'not_found');
+      return reply.sendFile('index.html');
+    });
+  }
+  return { app, services };
+}

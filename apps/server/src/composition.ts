@@ -1,0 +1,18 @@
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { FieldCrypto } from './platform/crypto.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { createOrgsService } from './modules/orgs/orgs.service.js';
+
+/** The one place where repositories, services and platform parts are wired together; tests use it too. */
+export function createServices(database: Database, config: Pick<Config, 'encryptionKey' | 'blindIndexKey'>) {
+  const crypto = new FieldCrypto(config.encryptionKey, config.blindIndexKey);
+  const db = database.db;
+  return {
+    crypto,
+    auth: createAuthService(db),
+    orgs: createOrgsService(db),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

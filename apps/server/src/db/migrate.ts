@@ -1,0 +1,61 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './client.js';
+
+/** Any fixed number: every instance takes the same lock, so only one migrates at a time. */
+const MIGRATION_LOCK = 726_001;
+
+export function migrationsDir(): string {
+  // Source tree: ./migrations beside this file; built server: dist/migrations (copied by build.mjs).
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const dir of [path.join(here, 'migrations'), path.join(here, 'db', 'migrations')]) {
+    try {
+      readdirSync(dir);
+      return dir;
+    } catch {
+      /* try the next */
+    }
+  }
+  throw new Error('migrations folder not found');
+}
+
+/**
+ * Applies the committed SQL migrations in order, each in its own transaction, under a
+ * PostgreSQL advisory lock held on one connection so that instances starting together queue up.
+ */
+export async function migrate(database: Database): Promise<string[]> {
+  const dir = migrationsDir();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
+  return database.withConnection(async (query) => {
+    await query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await query(`create table if not exists schema_migrations (
+        name text primary key, applied_at timestamptz not null default now())`);
+      const done = new Set((await query('select name from schema_migrations')).rows.map((r) => r.name as string));
+      const applied: string[] = [];
+      for (const file of files) {
+        if (done.has(file)) continue;
+        const statements = readFileSync(path.join(dir, file), 'utf8')
+          .split('--> statement-breakpoint')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        await query('begin');
+        try {
+          for (const statement of statements) await query(statement);
+          await query('insert into schema_migrations (name) values ($1)', [file]);
+          await query('commit');
+        } catch (err) {
+          await query('rollback');
+          throw new Error(`migration ${file} failed: ${(err as Error).message}`);
+        }
+        applied.push(file);
+      }
+      return applied;
+    } finally {
+      await query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  });
+}

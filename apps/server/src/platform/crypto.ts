@@ -1,0 +1,51 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+
+/**
+ * Personal data at rest: AES-256-GCM with a random 96-bit nonce, stored as "v1:" + base64(nonce | tag | ciphertext).
+ * Look-ups use an HMAC-SHA256 blind index of the normalised value, never the value itself.
+ */
+export class FieldCrypto {
+  constructor(
+    private readonly key: Buffer,
+    private readonly indexKey: Buffer,
+  ) {}
+
+  encrypt(plain: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return 'v1:' + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+  }
+
+  decrypt(stored: string): string {
+    if (!stored.startsWith('v1:')) throw new Error('unknown ciphertext version');
+    const raw = Buffer.from(stored.slice(3), 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  }
+
+  blindIndex(kind: string, value: string): string {
+    return createHmac('sha256', this.indexKey).update(`${kind}:${value.trim().toUpperCase()}`).digest('base64url');
+  }
+}
+
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
+export const randomToken = () => randomBytes(32).toString('base64url');
+
+/** 13812341234 → 138****1234 */
+export function maskPhone(phone: string): string {
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+}
+
+/** 320402199001011234 → 3204**********1234 */
+export function maskIdNumber(id: string): string {
+  return id.length >= 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : '****';
+}
+
+/** Keeps the district-level start of an address and hides the rest: 常州市钟楼区南大街12号 → 常州市钟楼区****. */
+export function maskAddress(address: string): string {
+  const m = address.match(/^.{0,11}[省市区县旗]/u);
+  const keep = m ? m[0] : address.slice(0, 3);
+  return `${keep}****`;
+}

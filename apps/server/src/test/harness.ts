@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.js';
+import type { Config } from '../config.js';
+import { openDatabase, type Database } from '../db/client.js';
+import { migrate } from '../db/migrate.js';
+import type { Services } from '../composition.js';
+
+/** Which engine this test run uses: vitest projects set TEST_DB to pglite or postgres. */
+export const TEST_DB = (process.env.TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
+
+export function testConfig(): Config {
+  return {
+    env: 'test',
+    port: 0,
+    host: '127.0.0.1',
+    database: { kind: 'pglite', dataDir: null },
+    dataDir: '/tmp/youshe-test',
+    encryptionKey: randomBytes(32),
+    blindIndexKey: randomBytes(32),
+    trustedOrigins: [],
+    trustProxy: false,
+    redisUrl: undefined,
+    logLevel: 'silent',
+    demo: false,
+    secureCookies: false,
+  };
+}
+
+/** A fresh, migrated database of the engine under test: in memory for PGlite, a new database on PostgreSQL. */
+export async function freshDatabase(): Promise<Database> {
+  if (TEST_DB === 'pglite') {
+    const database = await openDatabase({ kind: 'pglite', dataDir: null });
+    await migrate(database);
+    return database;
+  }
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('TEST_DATABASE_URL is needed for TEST_DB=postgres');
+  const name = `youshe_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+  await migrate(database);
+  const close = database.close;
+  database.close = async () => {
+    await close();
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    await c.query(`drop database if exists ${name} with (force)`);
+    await c.end();
+  };
+  return database;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  services: Services;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(): Promise<TestApp> {
+  const database = await freshDatabase();
+  const config = testConfig();
+  const { app, services } = await buildApp({ config, database, webRoot: null });
+  await app.ready();
+  return {
+    app,
+    database,
+    services,
+    config,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A signed-in client: keeps the session cookie like a browser would. */
+export async function signIn(app: FastifyInstance, login: string, password: string) {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed for ${login}: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'youshe_session')!;
+  const headers = { cookie: `youshe_session=${cookie.value}` };
+  return {
+    cookie: headers.cookie,
+    inject: (opts: InjectOptions) => app.inject({ ...opts, headers: { ...headers, ...(opts.headers ?? {}) } }),
+  };
+}

@@ -1,0 +1,117 @@
+import type { Locale } from './errors.js';
+
+/** One problem with one field, as the API reports it and forms show it beside the field. */
+export interface FieldIssue {
+  path: string;
+  code: string;
+  message: string;
+}
+
+type Dict = Record<string, string>;
+
+const CUSTOM: Record<Locale, Dict> = {
+  'zh-CN': {
+    phone_format: '手机号格式不正确，应为 11 位数字，以 1 开头',
+    id_number_format: '身份证号格式不正确，应为 18 位',
+    no_control_chars: '不能包含控制字符',
+    password_too_short: '新密码至少 10 个字符',
+    current_password_wrong: '当前密码不正确',
+    parent_archived: '上级单位已归档',
+    move_into_own_subtree: '不能移到自己或自己的下级单位之下',
+    login_taken: '该登录名已被使用',
+  },
+  'zh-TW': {
+    phone_format: '手機號碼格式不正確，應為 11 位數字，以 1 開頭',
+    id_number_format: '身分證號格式不正確，應為 18 位',
+    no_control_chars: '不能包含控制字元',
+    password_too_short: '新密碼至少 10 個字元',
+    current_password_wrong: '目前密碼不正確',
+    parent_archived: '上級單位已封存',
+    move_into_own_subtree: '不能移到自己或自己的下級單位之下',
+    login_taken: '該登入名稱已被使用',
+  },
+  en: {
+    phone_format: 'Not a valid mobile number: 11 digits starting with 1',
+    id_number_format: 'Not a valid ID number: 18 characters',
+    no_control_chars: 'Must not contain control characters',
+    password_too_short: 'The new password needs at least 10 characters',
+    current_password_wrong: 'The current password is wrong',
+    parent_archived: 'The parent unit is archived',
+    move_into_own_subtree: 'A unit cannot move under itself or its own sub-units',
+    login_taken: 'This login is already taken',
+  },
+};
+
+const GENERIC: Record<Locale, Dict> = {
+  'zh-CN': {
+    required: '必填',
+    invalid_type: '类型不正确',
+    empty: '不能为空',
+    too_short: '至少 {n} 个字符',
+    too_long: '最多 {n} 个字符',
+    too_small: '不能小于 {n}',
+    too_big: '不能大于 {n}',
+    too_few: '至少选择 {n} 项',
+    too_many: '最多选择 {n} 项',
+    invalid_format: '格式不正确',
+    unrecognized_keys: '不允许的字段：{keys}',
+    invalid_value: '取值无效',
+  },
+  'zh-TW': {
+    required: '必填',
+    invalid_type: '類型不正確',
+    empty: '不能為空',
+    too_short: '至少 {n} 個字元',
+    too_long: '最多 {n} 個字元',
+    too_small: '不能小於 {n}',
+    too_big: '不能大於 {n}',
+    too_few: '至少選擇 {n} 項',
+    too_many: '最多選擇 {n} 項',
+    invalid_format: '格式不正確',
+    unrecognized_keys: '不允許的欄位：{keys}',
+    invalid_value: '取值無效',
+  },
+  en: {
+    required: 'Required',
+    invalid_type: 'Wrong type',
+    empty: 'Must not be empty',
+    too_short: 'At least {n} characters',
+    too_long: 'At most {n} characters',
+    too_small: 'Must be at least {n}',
+    too_big: 'Must be at most {n}',
+    too_few: 'Choose at least {n}',
+    too_many: 'Choose at most {n}',
+    invalid_format: 'Wrong format',
+    unrecognized_keys: 'Fields not allowed: {keys}',
+    invalid_value: 'Not an allowed value',
+  },
+};
+
+const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+
+/** Turns a zod issue (code, its params and the raw message) into a sentence in the caller's language. */
+export function fieldMessage(locale: Locale, code: string, params: Record<string, unknown>, rawMessage: string): string {
+  const custom = CUSTOM[locale][rawMessage];
+  if (custom) return custom;
+  const g = GENERIC[locale];
+  const origin = params.origin as string | undefined;
+  const n = (params.minimum ?? params.maximum) as number | undefined;
+  switch (code) {
+    case 'invalid_type':
+      return /received undefined/.test(rawMessage) ? g.required! : g.invalid_type!;
+    case 'too_small':
+      if (origin === 'string') return n === 1 ? g.empty! : fill(g.too_short!, { n: n ?? 0 });
+      if (origin === 'array') return fill(g.too_few!, { n: n ?? 0 });
+      return fill(g.too_small!, { n: n ?? 0 });
+    case 'too_big':
+      if (origin === 'string') return fill(g.too_long!, { n: n ?? 0 });
+      if (origin === 'array') return fill(g.too_many!, { n: n ?? 0 });
+      return fill(g.too_big!, { n: n ?? 0 });
+    case 'invalid_format':
+      return g.invalid_format!;
+    case 'unrecognized_keys':
+      return fill(g.unrecognized_keys!, { keys: ((params.keys as string[]) ?? []).join(', ') });
+    default:
+      return g.invalid_value!;
+  }
+}

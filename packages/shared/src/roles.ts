@@ -1,0 +1,35 @@
+export const ROLES = [
+  'platform_admin',
+  'committee_officer',
+  'branch_secretary',
+  'station_head',
+  'volunteer',
+  'community_partner',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'org.read',
+  'org.write',
+  'place.read',
+  'place.write',
+  'person.read',
+  'person.write',
+  'person.reveal',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What each role may do inside the subtree it is granted on. Platform admins may do everything everywhere. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  platform_admin: PERMISSIONS,
+  committee_officer: PERMISSIONS,
+  branch_secretary: ['org.read', 'org.write', 'place.read', 'place.write', 'person.read', 'person.write', 'person.reveal'],
+  station_head: ['org.read', 'place.read', 'place.write', 'person.read'],
+  volunteer: ['org.read', 'place.read'],
+  community_partner: ['org.read', 'place.read', 'person.read', 'person.write', 'person.reveal'],
+};
+
+export function roleAllows(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
