@@ -17,6 +17,9 @@ import { registerErrorHandler, requestLocale, send } from './platform/errors.js'
 import { clientOf, registerCsrfGuard, registerSession } from './platform/http.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { orgsRoutes } from './modules/orgs/orgs.routes.js';
+import { placesRoutes } from './modules/places/places.routes.js';
+import { peopleRoutes } from './modules/people/people.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
 import { VERSION } from './version.js';
 
 export interface AppOptions {
@@ -94,6 +97,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   await app.register(authRoutes(services.auth, config.secureCookies));
   await app.register(orgsRoutes(services.orgs));
+  await app.register(placesRoutes(services.places));
+  await app.register(peopleRoutes(services.people));
+  await app.register(auditRoutes(services.audit));
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   if (webRoot) {

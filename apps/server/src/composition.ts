@@ -3,6 +3,9 @@ import type { Database } from './db/client.js';
 import { FieldCrypto } from './platform/crypto.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createOrgsService } from './modules/orgs/orgs.service.js';
+import { createPlacesService } from './modules/places/places.service.js';
+import { createPeopleService } from './modules/people/people.service.js';
+import { createAuditService } from './modules/audit/audit.service.js';
 
 /** The one place where repositories, services and platform parts are wired together; tests use it too. */
 export function createServices(database: Database, config: Pick<Config, 'encryptionKey' | 'blindIndexKey'>) {
@@ -12,6 +15,9 @@ export function createServices(database: Database, config: Pick<Config, 'encrypt
     crypto,
     auth: createAuthService(db),
     orgs: createOrgsService(db),
+    places: createPlacesService(db),
+    people: createPeopleService(db, crypto),
+    audit: createAuditService(db),
   };
 }
 

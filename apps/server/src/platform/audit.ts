@@ -9,14 +9,16 @@ export interface AuditEvent {
   entityId?: string | null;
   org?: { id: string; path: string } | null;
   details?: Record<string, unknown> | null;
+  /** Who acted when there is no signed-in actor yet (a sign-in attempt). */
+  by?: { accountId: string | null; login: string };
 }
 
 /** Writes one audit entry in the caller's transaction, so the entry exists exactly when the change does. */
 export async function recordAudit(tx: Executor, actor: Actor | null, event: AuditEvent, from?: { ip: string | null; userAgent: string | null }) {
   await tx.insert(auditLog).values({
     id: uuidv7(),
-    actorAccountId: actor?.accountId ?? null,
-    actorLogin: actor?.login ?? null,
+    actorAccountId: actor?.accountId ?? event.by?.accountId ?? null,
+    actorLogin: actor?.login ?? event.by?.login ?? null,
     action: event.action,
     entity: event.entity,
     entityId: event.entityId ?? null,

@@ -40,8 +40,11 @@ export function invalidField(path: string, code: string, message: string): AppEr
   return new AppError('validation_failed', [{ path, code, message }]);
 }
 
+/** The language the caller's client asks for (the console sends its UI language), else the account's, else zh-CN. */
 export function requestLocale(req: FastifyRequest): Locale {
-  return req.actor?.locale ?? pickLocale(req.headers['accept-language']);
+  const header = req.headers['accept-language'];
+  if (header) return pickLocale(header);
+  return req.actor?.locale ?? pickLocale(undefined);
 }
 
 export function send(reply: FastifyReply, locale: Locale, code: ErrorCode, details?: unknown, params?: Record<string, string | number>) {
@@ -54,6 +57,7 @@ function fromDatabase(err: { code?: string }): ErrorCode | null {
     case '23505':
       return 'conflict';
     case '23503':
+    case '23001':
       return 'has_references';
     case '22P02':
     case '22001':

@@ -1,11 +1,13 @@
 import { and, asc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { orgs, persons, places } from '../../db/schema/index.js';
+import { orgs } from '../../db/schema/index.js';
 import { inScope, type Scope } from '../../platform/access.js';
+import { escapeLike } from '../../platform/sql.js';
 
 export type OrgRow = typeof orgs.$inferSelect;
 
-const childCount = sql<number>`(select count(*)::int from ${orgs} c where c.parent_id = ${orgs.id})`;
+// Written out in full: inside a sub-select drizzle would print the outer column unqualified.
+const childCount = sql<number>`(select count(*)::int from orgs c where c.parent_id = orgs.id)`;
 
 const listColumns = {
   id: orgs.id,
@@ -37,7 +39,7 @@ function conditions(f: OrgFilter): SQL[] {
   if (f.parentId) where.push(eq(orgs.parentId, f.parentId));
   if (f.scopeRoots) where.push(f.scopeRoots.length ? sql`${orgs.path} in (${sql.join(f.scopeRoots.map((p) => sql`${p}`), sql`, `)})` : sql`false`);
   if (f.rootsOnly) where.push(isNull(orgs.parentId));
-  if (f.q) where.push(ilike(orgs.name, `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`));
+  if (f.q) where.push(ilike(orgs.name, `%${escapeLike(f.q)}%`));
   if (f.kind) where.push(eq(orgs.kind, f.kind));
   if (!f.includeArchived) where.push(isNull(orgs.archivedAt));
   return where;
@@ -77,8 +79,8 @@ export const orgsRepository = {
     const [row] = await db
       .select({
         childCount,
-        placeCount: sql<number>`(select count(*)::int from ${places} p where p.org_id = ${orgs.id})`,
-        personCount: sql<number>`(select count(*)::int from ${persons} p where p.org_id = ${orgs.id})`,
+        placeCount: sql<number>`(select count(*)::int from places p where p.org_id = orgs.id)`,
+        personCount: sql<number>`(select count(*)::int from persons p where p.org_id = orgs.id)`,
       })
       .from(orgs)
       .where(eq(orgs.id, id));
