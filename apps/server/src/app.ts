@@ -20,6 +20,7 @@ import { orgsRoutes } from './modules/orgs/orgs.routes.js';
 import { placesRoutes } from './modules/places/places.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { VERSION } from './version.js';
 
 export interface AppOptions {
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(placesRoutes(services.places));
   await app.register(peopleRoutes(services.people));
   await app.register(auditRoutes(services.audit));
+  await app.register(accountsRoutes(services.accounts));
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   if (webRoot) {

@@ -6,6 +6,7 @@ import { createOrgsService } from './modules/orgs/orgs.service.js';
 import { createPlacesService } from './modules/places/places.service.js';
 import { createPeopleService } from './modules/people/people.service.js';
 import { createAuditService } from './modules/audit/audit.service.js';
+import { createAccountsService } from './modules/accounts/accounts.service.js';
 
 /** The one place where repositories, services and platform parts are wired together; tests use it too. */
 export function createServices(database: Database, config: Pick<Config, 'encryptionKey' | 'blindIndexKey'>) {
@@ -18,6 +19,7 @@ export function createServices(database: Database, config: Pick<Config, 'encrypt
     places: createPlacesService(db),
     people: createPeopleService(db, crypto),
     audit: createAuditService(db),
+    accounts: createAccountsService(db),
   };
 }
 

@@ -19,6 +19,9 @@ const CUSTOM: Record<Locale, Dict> = {
     parent_archived: '上级单位已归档',
     move_into_own_subtree: '不能移到自己或自己的下级单位之下',
     login_taken: '该登录名已被使用',
+    login_format: '登录名为 3–32 位小写字母、数字、点、下划线或连字符',
+    role_above_own: '不能授予高于自己的角色',
+    person_has_account: '此人已关联其他账号',
   },
   'zh-TW': {
     phone_format: '手機號碼格式不正確，應為 11 位數字，以 1 開頭',
@@ -29,6 +32,9 @@ const CUSTOM: Record<Locale, Dict> = {
     parent_archived: '上級單位已封存',
     move_into_own_subtree: '不能移到自己或自己的下級單位之下',
     login_taken: '該登入名稱已被使用',
+    login_format: '登入名稱為 3–32 位小寫字母、數字、點、底線或連字號',
+    role_above_own: '不能授予高於自己的角色',
+    person_has_account: '此人已關聯其他帳號',
   },
   en: {
     phone_format: 'Not a valid mobile number: 11 digits starting with 1',
@@ -39,6 +45,9 @@ const CUSTOM: Record<Locale, Dict> = {
     parent_archived: 'The parent unit is archived',
     move_into_own_subtree: 'A unit cannot move under itself or its own sub-units',
     login_taken: 'This login is already taken',
+    login_format: 'A login is 3–32 lowercase letters, digits, dots, underscores or hyphens',
+    role_above_own: 'You cannot grant a role above your own',
+    person_has_account: 'This person already has another account',
   },
 };
 

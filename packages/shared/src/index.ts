@@ -6,3 +6,4 @@ export * from './orgs.js';
 export * from './people.js';
 export * from './audit.js';
 export * from './field-messages.js';
+export * from './accounts.js';

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'person.write',
   'person.reveal',
   'audit.read',
+  'account.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -24,7 +25,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   platform_admin: PERMISSIONS,
   committee_officer: PERMISSIONS,
-  branch_secretary: ['org.read', 'org.write', 'place.read', 'place.write', 'person.read', 'person.write', 'person.reveal'],
+  branch_secretary: ['org.read', 'org.write', 'place.read', 'place.write', 'person.read', 'person.write', 'person.reveal', 'account.manage'],
   station_head: ['org.read', 'place.read', 'place.write', 'person.read'],
   volunteer: ['org.read', 'place.read'],
   community_partner: ['org.read', 'place.read', 'person.read', 'person.write', 'person.reveal'],
@@ -33,3 +34,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 export function roleAllows(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
+
+/**
+ * How far a role reaches when handing out roles: nobody grants a role above their own,
+ * and only platform admins make platform admins.
+ */
+export const ROLE_RANK: Record<Role, number> = {
+  platform_admin: 5,
+  committee_officer: 4,
+  branch_secretary: 3,
+  community_partner: 3,
+  station_head: 2,
+  volunteer: 1,
+};

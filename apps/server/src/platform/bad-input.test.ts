@@ -34,8 +34,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const url = (op: Op, id: string) => op.path.replace('{id}', id);
-const snapshot = async () =>
-  (await t.database.db.execute(sql`select (select count(*) from orgs) o, (select count(*) from persons) p, (select count(*) from places) pl, (select count(*) from accounts) a`)).rows;
+const snapshot = async () => {
+  const res = await t.database.db.execute(
+    sql`select (select count(*)::int from orgs) o, (select count(*)::int from persons) p, (select count(*)::int from places) pl, (select count(*)::int from accounts) a`,
+  );
+  return (res as unknown as { rows: unknown[] }).rows;
+};
 
 function expectRefusal(res: { statusCode: number; json(): any }, where: string) {
   expect(res.statusCode, where).toBeGreaterThanOrEqual(400);

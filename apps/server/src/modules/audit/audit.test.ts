@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signIn, type TestApp } from '../../test/harness.js';
+import { createTestApp, signIn, signInAll, type TestApp } from '../../test/harness.js';
 import { makeAccount, makeTwoCities, TEST_PASSWORD } from '../../test/factories.js';
 
 let t: TestApp;
@@ -11,7 +11,7 @@ let admin: Client, czOfficer: Client, czSecretary: Client;
 beforeAll(async () => {
   t = await createTestApp();
   w = await makeTwoCities(t.database.db);
-  [admin, czOfficer, czSecretary] = await Promise.all([w.admin, w.czOfficer, w.czSecretary].map((a) => signIn(t.app, a.login, TEST_PASSWORD)));
+  [admin, czOfficer, czSecretary] = await signInAll(t.app, [w.admin.login, w.czOfficer.login, w.czSecretary.login], TEST_PASSWORD);
   await admin.inject({ method: 'PATCH', url: `/api/orgs/${w.cfBranch.id}`, payload: { shortName: '赤峰' } });
   await admin.inject({ method: 'PATCH', url: `/api/orgs/${w.czBranch.id}`, payload: { shortName: '常州' } });
 });

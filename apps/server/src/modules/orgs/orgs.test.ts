@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { places } from '../../db/schema/index.js';
-import { createTestApp, signIn, type TestApp } from '../../test/harness.js';
+import { createTestApp, signIn, signInAll, type TestApp } from '../../test/harness.js';
 import { makeOrg, makeTwoCities, TEST_PASSWORD } from '../../test/factories.js';
 
 let t: TestApp;
@@ -12,9 +12,7 @@ let admin: Client, czSecretary: Client, czOfficer: Client, czVolunteer: Client;
 beforeAll(async () => {
   t = await createTestApp();
   w = await makeTwoCities(t.database.db);
-  [admin, czSecretary, czOfficer, czVolunteer] = await Promise.all(
-    [w.admin, w.czSecretary, w.czOfficer, w.czVolunteer].map((a) => signIn(t.app, a.login, TEST_PASSWORD)),
-  );
+  [admin, czSecretary, czOfficer, czVolunteer] = await signInAll(t.app, [w.admin.login, w.czSecretary.login, w.czOfficer.login, w.czVolunteer.login], TEST_PASSWORD);
 });
 afterAll(() => t.close());
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { persons } from '../../db/schema/index.js';
-import { createTestApp, signIn, type TestApp } from '../../test/harness.js';
+import { createTestApp, signIn, signInAll, type TestApp } from '../../test/harness.js';
 import { makeAccount, makeTwoCities, TEST_PASSWORD } from '../../test/factories.js';
 
 let t: TestApp;
@@ -15,9 +15,7 @@ beforeAll(async () => {
   t = await createTestApp();
   w = await makeTwoCities(t.database.db);
   const cf = await makeAccount(t.database.db, [{ role: 'branch_secretary', orgId: w.cfBranch.id }]);
-  [admin, czSecretary, czVolunteer, cfSecretary] = await Promise.all(
-    [w.admin.login, w.czSecretary.login, w.czVolunteer.login, cf.login].map((l) => signIn(t.app, l, TEST_PASSWORD)),
-  );
+  [admin, czSecretary, czVolunteer, cfSecretary] = await signInAll(t.app, [w.admin.login, w.czSecretary.login, w.czVolunteer.login, cf.login], TEST_PASSWORD);
 });
 afterAll(() => t.close());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signIn, type TestApp } from '../../test/harness.js';
+import { createTestApp, signIn, signInAll, type TestApp } from '../../test/harness.js';
 import { makeAccount, makeTwoCities, TEST_PASSWORD } from '../../test/factories.js';
 
 let t: TestApp;
@@ -11,7 +11,7 @@ beforeAll(async () => {
   t = await createTestApp();
   w = await makeTwoCities(t.database.db);
   const cf = await makeAccount(t.database.db, [{ role: 'committee_officer', orgId: w.chifeng.id }]);
-  [czSecretary, cfOfficer, czVolunteer] = await Promise.all([w.czSecretary.login, cf.login, w.czVolunteer.login].map((l) => signIn(t.app, l, TEST_PASSWORD)));
+  [czSecretary, cfOfficer, czVolunteer] = await signInAll(t.app, [w.czSecretary.login, cf.login, w.czVolunteer.login], TEST_PASSWORD);
 });
 afterAll(() => t.close());
 
