@@ -21,10 +21,23 @@ export function migrationsDir(): string {
 }
 
 /**
+ * PGlite is one connection, and advisory locks are re-entrant within a session, so callers that
+ * share a handle queue here in the process as well.
+ */
+const running = new WeakMap<Database, Promise<unknown>>();
+
+/**
  * Applies the committed SQL migrations in order, each in its own transaction, under a
  * PostgreSQL advisory lock held on one connection so that instances starting together queue up.
  */
-export async function migrate(database: Database): Promise<string[]> {
+export function migrate(database: Database): Promise<string[]> {
+  const previous = running.get(database) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => migrateLocked(database));
+  running.set(database, next);
+  return next;
+}
+
+async function migrateLocked(database: Database): Promise<string[]> {
   const dir = migrationsDir();
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
