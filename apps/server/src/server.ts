@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { DEMO_PASSWORD, isDemoLoaded, seedDemo } from './demo/seed.js';
+import { startHousekeeping } from './platform/housekeeping.js';
 
 const started = Date.now();
 const config = loadConfig();
@@ -19,6 +20,7 @@ if (config.demo) {
   demoAccounts = (await import('./demo/accounts.js')).DEMO_ACCOUNTS;
 }
 
+startHousekeeping(database.db);
 await app.listen({ port: config.port, host: config.host });
 const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 console.log(`\nYoushe 邮社共建 is running at http://${shown}:${config.port}  (database: ${database.kind}, ready in ${Date.now() - started} ms)`);
