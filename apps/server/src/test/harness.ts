@@ -84,7 +84,9 @@ export async function createTestApp(): Promise<TestApp> {
 
 /** A signed-in client: keeps the session cookie like a browser would. */
 export async function signIn(app: FastifyInstance, login: string, password: string) {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password } });
+  // Each simulated person signs in from their own address, as people do; rate limits are per address.
+  const remoteAddress = `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${1 + (randomBytes(1)[0]! % 250)}`;
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password }, remoteAddress });
   if (res.statusCode !== 200) throw new Error(`sign-in failed for ${login}: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'youshe_session')!;
   const headers = { cookie: `youshe_session=${cookie.value}` };

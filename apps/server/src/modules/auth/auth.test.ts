@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginFailures } from '../../db/schema/index.js';
 import { createTestApp, signIn, type TestApp } from '../../test/harness.js';
+import { ADDRESS_LIMIT } from './auth.service.js';
 import { makeTwoCities, TEST_PASSWORD } from '../../test/factories.js';
 
 let t: TestApp;
@@ -85,5 +87,27 @@ describe('sign-in', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.json()).toMatchObject({ status: 'ok', db: t.database.kind });
+  });
+});
+
+describe('limits per address', () => {
+  it('slows down one address that keeps trying, without touching others', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '192.0.2.7', payload: { login: `guess-${i}`, password: 'x' } });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(20)).toEqual([429, 429]);
+    const limited = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '192.0.2.7', payload: { login: 'x', password: 'x' } });
+    expect(limited.json()).toMatchObject({ code: 'rate_limited', message: '操作过于频繁，请稍后再试' });
+    await signIn(t.app, w.czOfficer.login, TEST_PASSWORD);
+  });
+
+  it('shares the count of failures per address between instances through the database', async () => {
+    await t.database.db.insert(loginFailures).values(Array.from({ length: ADDRESS_LIMIT }, () => ({ ip: '198.51.100.9' })));
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '198.51.100.9', payload: { login: w.admin.login, password: TEST_PASSWORD } });
+    expect(res.statusCode).toBe(429);
+    expect(res.cookies).toEqual([]);
   });
 });
