@@ -83,17 +83,25 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Youshe 邮社共建 API', version: VERSION, description: 'Sign in with POST /api/auth/login; the session cookie authenticates every other call.' },
+      info: {
+        title: 'Youshe 邮社共建 API',
+        version: VERSION,
+        description: 'Sign in with POST /api/auth/login; the session cookie authenticates every other call.',
+      },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness and database kind', response: { 200: healthResponseSchema } } }, async () => {
-    await database.withConnection((q) => q('select 1'));
-    return { status: 'ok' as const, db: database.kind, version: VERSION };
-  });
+  r.get(
+    '/api/health',
+    { schema: { tags: ['platform'], summary: 'Liveness and database kind', response: { 200: healthResponseSchema } } },
+    async () => {
+      await database.withConnection((q) => q('select 1'));
+      return { status: 'ok' as const, db: database.kind, version: VERSION };
+    },
+  );
   r.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authRoutes(services.auth, config.secureCookies));

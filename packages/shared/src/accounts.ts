@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { pageOf, text } from './common.js';
 import { ROLES } from './roles.js';
 
-export const accountGrantSchema = z.object({ id: z.uuid(), role: z.enum(ROLES), orgId: z.uuid().nullable(), orgName: z.string().nullable() });
+export const accountGrantSchema = z.object({
+  id: z.uuid(),
+  role: z.enum(ROLES),
+  orgId: z.uuid().nullable(),
+  orgName: z.string().nullable(),
+});
 
 export const accountSchema = z.object({
   id: z.uuid(),

@@ -1,11 +1,4 @@
-export const ROLES = [
-  'platform_admin',
-  'committee_officer',
-  'branch_secretary',
-  'station_head',
-  'volunteer',
-  'community_partner',
-] as const;
+export const ROLES = ['platform_admin', 'committee_officer', 'branch_secretary', 'station_head', 'volunteer', 'community_partner'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -25,7 +18,16 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   platform_admin: PERMISSIONS,
   committee_officer: PERMISSIONS,
-  branch_secretary: ['org.read', 'org.write', 'place.read', 'place.write', 'person.read', 'person.write', 'person.reveal', 'account.manage'],
+  branch_secretary: [
+    'org.read',
+    'org.write',
+    'place.read',
+    'place.write',
+    'person.read',
+    'person.write',
+    'person.reveal',
+    'account.manage',
+  ],
   station_head: ['org.read', 'place.read', 'place.write', 'person.read'],
   volunteer: ['org.read', 'place.read'],
   community_partner: ['org.read', 'place.read', 'person.read', 'person.write', 'person.reveal'],

@@ -17,7 +17,9 @@ async function emptyDatabases(count: number): Promise<{ handles: Database[]; dro
   await admin.query(`create database ${name}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const handles = await Promise.all(Array.from({ length: count }, () => openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2 })));
+  const handles = await Promise.all(
+    Array.from({ length: count }, () => openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2 })),
+  );
   return {
     handles,
     async drop() {
@@ -38,7 +40,9 @@ describe('migrations', () => {
       // Every migration was applied by exactly one of the instances.
       expect(new Set(applied).size).toBe(applied.length);
       expect(await migrate(handles[0]!)).toEqual([]);
-      const tables = await handles[0]!.withConnection((q) => q(`select count(*)::int n from information_schema.tables where table_name in ('orgs','persons','accounts','audit_log')`));
+      const tables = await handles[0]!.withConnection((q) =>
+        q(`select count(*)::int n from information_schema.tables where table_name in ('orgs','persons','accounts','audit_log')`),
+      );
       expect(tables.rows[0].n).toBe(4);
     } finally {
       await drop();

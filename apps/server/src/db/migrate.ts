@@ -62,7 +62,7 @@ async function migrateLocked(database: Database): Promise<string[]> {
           await query('commit');
         } catch (err) {
           await query('rollback');
-          throw new Error(`migration ${file} failed: ${(err as Error).message}`);
+          throw new Error(`migration ${file} failed: ${(err as Error).message}`, { cause: err });
         }
         applied.push(file);
       }

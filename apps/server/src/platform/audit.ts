@@ -14,7 +14,12 @@ export interface AuditEvent {
 }
 
 /** Writes one audit entry in the caller's transaction, so the entry exists exactly when the change does. */
-export async function recordAudit(tx: Executor, actor: Actor | null, event: AuditEvent, from?: { ip: string | null; userAgent: string | null }) {
+export async function recordAudit(
+  tx: Executor,
+  actor: Actor | null,
+  event: AuditEvent,
+  from?: { ip: string | null; userAgent: string | null },
+) {
   await tx.insert(auditLog).values({
     id: uuidv7(),
     actorAccountId: actor?.accountId ?? event.by?.accountId ?? null,

@@ -68,25 +68,43 @@ describe('bad input on every route', () => {
       const where = `${op.method} ${op.path}`;
       if (op.path.includes('{id}')) {
         for (const id of ['not-a-uuid', "1' or '1'='1", '../../etc/passwd']) {
-          expectRefusal(await admin.inject({ method: op.method as 'GET', url: url(op, encodeURIComponent(id)), payload: op.body ? {} : undefined }), `${where} id=${id}`);
+          expectRefusal(
+            await admin.inject({ method: op.method as 'GET', url: url(op, encodeURIComponent(id)), payload: op.body ? {} : undefined }),
+            `${where} id=${id}`,
+          );
         }
       }
       const target = url(op, w.czBranch.id);
       for (const q of op.query) {
         expectRefusal(await admin.inject({ method: op.method as 'GET', url: `${target}?${q}=${'x'.repeat(5000)}` }), `${where} ?${q}=long`);
       }
-      if (op.query.length) expectRefusal(await admin.inject({ method: op.method as 'GET', url: `${target}?unknownParam=1` }), `${where} unknown param`);
+      if (op.query.length)
+        expectRefusal(await admin.inject({ method: op.method as 'GET', url: `${target}?unknownParam=1` }), `${where} unknown param`);
       if (!op.body) continue;
       expectRefusal(
-        await admin.inject({ method: op.method as 'POST', url: target, headers: { 'content-type': 'application/json' }, payload: '{"name": "unterminated' }),
+        await admin.inject({
+          method: op.method as 'POST',
+          url: target,
+          headers: { 'content-type': 'application/json' },
+          payload: '{"name": "unterminated',
+        }),
         `${where} malformed json`,
       );
       expectRefusal(await admin.inject({ method: op.method as 'POST', url: target, payload: [1, 2, 3] }), `${where} array body`);
-      expectRefusal(await admin.inject({ method: op.method as 'POST', url: target, payload: { unknownField: 'x' } }), `${where} unknown field`);
+      expectRefusal(
+        await admin.inject({ method: op.method as 'POST', url: target, payload: { unknownField: 'x' } }),
+        `${where} unknown field`,
+      );
       for (const [name, prop] of Object.entries(op.body.properties ?? {})) {
-        expectRefusal(await admin.inject({ method: op.method as 'POST', url: target, payload: { [name]: { nested: true } } }), `${where} ${name} object`);
+        expectRefusal(
+          await admin.inject({ method: op.method as 'POST', url: target, payload: { [name]: { nested: true } } }),
+          `${where} ${name} object`,
+        );
         if (prop.maxLength) {
-          expectRefusal(await admin.inject({ method: op.method as 'POST', url: target, payload: { [name]: 'x'.repeat(prop.maxLength + 1) } }), `${where} ${name} too long`);
+          expectRefusal(
+            await admin.inject({ method: op.method as 'POST', url: target, payload: { [name]: 'x'.repeat(prop.maxLength + 1) } }),
+            `${where} ${name} too long`,
+          );
         }
       }
     }
@@ -95,7 +113,11 @@ describe('bad input on every route', () => {
 
   it('stores SQL and script fragments as plain text, never executing them', async () => {
     for (const fragment of FRAGMENTS) {
-      const res = await admin.inject({ method: 'POST', url: '/api/orgs', payload: { parentId: w.changzhou.id, kind: 'branch', name: fragment } });
+      const res = await admin.inject({
+        method: 'POST',
+        url: '/api/orgs',
+        payload: { parentId: w.changzhou.id, kind: 'branch', name: fragment },
+      });
       expect(res.statusCode).toBe(200);
       expect(res.json().name).toBe(fragment);
       const search = await admin.inject({ method: 'GET', url: `/api/orgs?q=${encodeURIComponent(fragment)}` });
@@ -109,10 +131,20 @@ describe('bad input on every route', () => {
   });
 
   it('answers in the caller language', async () => {
-    const res = await admin.inject({ method: 'POST', url: '/api/orgs', headers: { 'accept-language': 'en-US,en;q=0.9' }, payload: { parentId: w.changzhou.id, kind: 'nope', name: '' } });
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/orgs',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+      payload: { parentId: w.changzhou.id, kind: 'nope', name: '' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toBe('Some fields are not valid; please check the marked fields');
-    expect(res.json().details.map((d: { path: string }) => d.path).sort()).toEqual(['kind', 'name']);
+    expect(
+      res
+        .json()
+        .details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['kind', 'name']);
     expect(res.json().details.find((d: { path: string }) => d.path === 'name').message).toBe('Must not be empty');
   });
 });

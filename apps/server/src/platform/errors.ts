@@ -48,7 +48,9 @@ export function requestLocale(req: FastifyRequest): Locale {
 }
 
 export function send(reply: FastifyReply, locale: Locale, code: ErrorCode, details?: unknown, params?: Record<string, string | number>) {
-  return reply.status(STATUS[code]).send({ code, message: errorMessage(locale, code, params), ...(details === undefined ? {} : { details }) });
+  return reply
+    .status(STATUS[code])
+    .send({ code, message: errorMessage(locale, code, params), ...(details === undefined ? {} : { details }) });
 }
 
 /** Postgres error codes that mean the caller's data, not the server, is at fault. */

@@ -15,7 +15,16 @@ it('publishes an OpenAPI 3 document generated from the schemas', async () => {
   const create = doc.paths['/api/people'].post.requestBody.content['application/json'].schema;
   expect(create.properties.phone).toBeDefined();
   expect(create.additionalProperties).toBe(false);
-  for (const path of ['/api/orgs', '/api/orgs/{id}', '/api/places', '/api/people/{id}/reveal', '/api/audit', '/api/accounts', '/api/me', '/api/health']) {
+  for (const path of [
+    '/api/orgs',
+    '/api/orgs/{id}',
+    '/api/places',
+    '/api/people/{id}/reveal',
+    '/api/audit',
+    '/api/accounts',
+    '/api/me',
+    '/api/health',
+  ]) {
     expect(doc.paths[path], path).toBeDefined();
   }
 });

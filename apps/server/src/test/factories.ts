@@ -8,8 +8,17 @@ import { orgsRepository } from '../modules/orgs/orgs.repository.js';
 
 export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
 
-export async function makeOrg(db: Executor, kind: OrgKind, parent: { id: string; path: string; depth: number } | null = null, name?: string) {
-  return orgsRepository.insert(db, { id: uuidv7(), parentId: parent?.id ?? null, kind, side: sideOfKind(kind), name: name ?? unique(kind) }, parent);
+export async function makeOrg(
+  db: Executor,
+  kind: OrgKind,
+  parent: { id: string; path: string; depth: number } | null = null,
+  name?: string,
+) {
+  return orgsRepository.insert(
+    db,
+    { id: uuidv7(), parentId: parent?.id ?? null, kind, side: sideOfKind(kind), name: name ?? unique(kind) },
+    parent,
+  );
 }
 
 export const TEST_PASSWORD = 'correct-horse-battery';

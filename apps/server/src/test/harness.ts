@@ -99,6 +99,10 @@ export async function signIn(app: FastifyInstance, login: string, password: stri
 export type Client = Awaited<ReturnType<typeof signIn>>;
 
 /** Signs several accounts in at once; the result lines up with the logins given. */
-export async function signInAll<const T extends readonly string[]>(app: FastifyInstance, logins: T, password: string): Promise<{ [K in keyof T]: Client }> {
+export async function signInAll<const T extends readonly string[]>(
+  app: FastifyInstance,
+  logins: T,
+  password: string,
+): Promise<{ [K in keyof T]: Client }> {
   return (await Promise.all(logins.map((l) => signIn(app, l, password)))) as { [K in keyof T]: Client };
 }

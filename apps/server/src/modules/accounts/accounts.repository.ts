@@ -12,7 +12,8 @@ export interface AccountFilter {
 
 /** An account is in view when one of its grants, or the person it belongs to, lies inside the scope. */
 function visible(f: AccountFilter): SQL {
-  const within = (path: SQL | typeof orgs.path) => and(inScope(path, f.scope), f.underPath ? sql`${path} like ${f.underPath + '%'}` : undefined)!;
+  const within = (path: SQL | typeof orgs.path) =>
+    and(inScope(path, f.scope), f.underPath ? sql`${path} like ${f.underPath + '%'}` : undefined)!;
   return sql`(exists (select 1 from grants g join orgs o on o.id = g.org_id where g.account_id = ${accounts.id} and ${within(sql`o.path`)})
     or exists (select 1 from persons p join orgs o on o.id = p.org_id where p.id = ${accounts.personId} and ${within(sql`o.path`)})
     ${f.scope === 'all' && !f.underPath ? sql`or true` : sql``})`;
@@ -29,13 +30,19 @@ export const accountsRepository = {
         .orderBy(asc(accounts.login))
         .limit(pageSize)
         .offset((page - 1) * pageSize),
-      db.select({ n: sql<number>`count(*)::int` }).from(accounts).where(where),
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(accounts)
+        .where(where),
     ]);
     return { ids: rows.map((r) => r.id), total: count?.n ?? 0 };
   },
 
   async isVisible(db: Executor, id: string, f: AccountFilter) {
-    const [row] = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.id, id), visible(f)));
+    const [row] = await db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(eq(accounts.id, id), visible(f)));
     return Boolean(row);
   },
 

@@ -92,7 +92,13 @@ export function createAccountsService(db: Db) {
     await db.transaction(async (tx) => {
       await repo.insertAccount(tx, { id, login: input.login, passwordHash, personId: input.personId ?? null, mustChangePassword: 1 });
       await repo.insertGrant(tx, { id: uuidv7(), accountId: id, role: input.grant.role, orgId: input.grant.orgId });
-      await recordAudit(tx, actor, { action: 'account.create', entity: 'account', entityId: id, org, details: { login: input.login, role: input.grant.role } });
+      await recordAudit(tx, actor, {
+        action: 'account.create',
+        entity: 'account',
+        entityId: id,
+        org,
+        details: { login: input.login, role: input.grant.role },
+      });
     });
     return { account: await get(actor, id), initialPassword };
   }

@@ -46,7 +46,10 @@ export const auditRepository = {
         .orderBy(desc(auditLog.at), desc(auditLog.id))
         .limit(pageSize)
         .offset((page - 1) * pageSize),
-      db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(cond),
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditLog)
+        .where(cond),
     ]);
     return { items, total: count?.n ?? 0 };
   },

@@ -30,7 +30,13 @@ describe('audit log', () => {
 
   it('records who, when, what and from where, and shows admins sign-ins', async () => {
     const log = (await admin.inject({ method: 'GET', url: `/api/audit?entityId=${w.czBranch.id}` })).json();
-    expect(log.items[0]).toMatchObject({ actorLogin: w.admin.login, action: 'org.update', entity: 'org', orgId: w.czBranch.id, ip: '127.0.0.1' });
+    expect(log.items[0]).toMatchObject({
+      actorLogin: w.admin.login,
+      action: 'org.update',
+      entity: 'org',
+      orgId: w.czBranch.id,
+      ip: '127.0.0.1',
+    });
     expect(Date.parse(log.items[0].at)).toBeGreaterThan(Date.now() - 60_000);
     const logins = (await admin.inject({ method: 'GET', url: `/api/audit?action=auth.login&actor=${w.czOfficer.login}` })).json();
     expect(logins.total).toBe(1);

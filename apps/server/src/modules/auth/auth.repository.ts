@@ -71,7 +71,10 @@ export const authRepository = {
   },
 
   touchSession(db: Executor, tokenHash: string, expiresAt: Date) {
-    return db.update(sessions).set({ lastSeenAt: sql`now()`, expiresAt }).where(eq(sessions.tokenHash, tokenHash));
+    return db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now()`, expiresAt })
+      .where(eq(sessions.tokenHash, tokenHash));
   },
 
   grantsOf(db: Executor, accountId: string) {

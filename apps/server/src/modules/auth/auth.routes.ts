@@ -12,7 +12,12 @@ export function authRoutes(auth: AuthService, secureCookies: boolean) {
     r.post(
       '/api/auth/login',
       {
-        schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie', body: loginRequestSchema, response: { 200: meResponseSchema } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in; sets the session cookie',
+          body: loginRequestSchema,
+          response: { 200: meResponseSchema },
+        },
         config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       },
       async (req, reply) => {
@@ -30,8 +35,10 @@ export function authRoutes(auth: AuthService, secureCookies: boolean) {
       return { ok: true as const };
     });
 
-    r.get('/api/me', { schema: { tags: ['auth'], summary: 'The signed-in person, account and grants', response: { 200: meResponseSchema } } }, async (req) =>
-      auth.me(actorOf(req)),
+    r.get(
+      '/api/me',
+      { schema: { tags: ['auth'], summary: 'The signed-in person, account and grants', response: { 200: meResponseSchema } } },
+      async (req) => auth.me(actorOf(req)),
     );
 
     r.post(

@@ -39,7 +39,12 @@ export function createAuthService(db: Db) {
       const lockedUntil = await db.transaction(async (tx) => {
         if (client.ip) await repo.recordAddressFailure(tx, client.ip);
         const until = account ? await repo.recordFailure(tx, account.id, LOCK_THRESHOLD, LOCK_MINUTES) : null;
-        await recordAudit(tx, null, { action: 'auth.login_failed', entity: 'account', entityId: account?.id ?? null, by: { accountId: account?.id ?? null, login } }, client);
+        await recordAudit(
+          tx,
+          null,
+          { action: 'auth.login_failed', entity: 'account', entityId: account?.id ?? null, by: { accountId: account?.id ?? null, login } },
+          client,
+        );
         return until;
       });
       if (lockedUntil && lockedUntil > new Date()) throw new AppError('account_locked', undefined, { minutes: minutesUntil(lockedUntil) });
@@ -56,7 +61,12 @@ export function createAuthService(db: Db) {
         ip: client.ip,
         userAgent: client.userAgent?.slice(0, 300) ?? null,
       });
-      await recordAudit(tx, null, { action: 'auth.login', entity: 'account', entityId: account.id, by: { accountId: account.id, login } }, client);
+      await recordAudit(
+        tx,
+        null,
+        { action: 'auth.login', entity: 'account', entityId: account.id, by: { accountId: account.id, login } },
+        client,
+      );
     });
     return { token, expiresAt };
   }

@@ -14,7 +14,11 @@ afterAll(() => t.close());
 
 describe('sign-in', () => {
   it('sets an httpOnly session cookie and /api/me returns the account and grants', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: w.czSecretary.login, password: TEST_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: w.czSecretary.login, password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'youshe_session')!;
     expect(cookie.httpOnly).toBe(true);
@@ -62,12 +66,24 @@ describe('sign-in', () => {
   it('changing the password needs the current one and signs out other sessions', async () => {
     const a = await signIn(t.app, w.admin.login, TEST_PASSWORD);
     const b = await signIn(t.app, w.admin.login, TEST_PASSWORD);
-    const bad = await a.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'wrong', newPassword: 'a-much-longer-one' } });
+    const bad = await a.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'wrong', newPassword: 'a-much-longer-one' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details[0]).toMatchObject({ path: 'currentPassword', message: '当前密码不正确' });
-    const short = await a.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
+    const short = await a.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
+    });
     expect(short.json().details[0]).toMatchObject({ path: 'newPassword', message: '新密码至少 10 个字符' });
-    const ok = await a.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'a-much-longer-one' } });
+    const ok = await a.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'a-much-longer-one' },
+    });
     expect(ok.statusCode).toBe(200);
     expect((await a.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
     expect((await b.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
@@ -94,19 +110,34 @@ describe('limits per address', () => {
   it('slows down one address that keeps trying, without touching others', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 22; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '192.0.2.7', payload: { login: `guess-${i}`, password: 'x' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '192.0.2.7',
+        payload: { login: `guess-${i}`, password: 'x' },
+      });
       statuses.push(res.statusCode);
     }
     expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
-    const limited = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '192.0.2.7', payload: { login: 'x', password: 'x' } });
+    const limited = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '192.0.2.7',
+      payload: { login: 'x', password: 'x' },
+    });
     expect(limited.json()).toMatchObject({ code: 'rate_limited', message: '操作过于频繁，请稍后再试' });
     await signIn(t.app, w.czOfficer.login, TEST_PASSWORD);
   });
 
   it('shares the count of failures per address between instances through the database', async () => {
     await t.database.db.insert(loginFailures).values(Array.from({ length: ADDRESS_LIMIT }, () => ({ ip: '198.51.100.9' })));
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '198.51.100.9', payload: { login: w.admin.login, password: TEST_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '198.51.100.9',
+      payload: { login: w.admin.login, password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(429);
     expect(res.cookies).toEqual([]);
   });

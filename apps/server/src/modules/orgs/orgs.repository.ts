@@ -37,7 +37,15 @@ export interface OrgFilter {
 function conditions(f: OrgFilter): SQL[] {
   const where: SQL[] = [inScope(orgs.path, f.scope)];
   if (f.parentId) where.push(eq(orgs.parentId, f.parentId));
-  if (f.scopeRoots) where.push(f.scopeRoots.length ? sql`${orgs.path} in (${sql.join(f.scopeRoots.map((p) => sql`${p}`), sql`, `)})` : sql`false`);
+  if (f.scopeRoots)
+    where.push(
+      f.scopeRoots.length
+        ? sql`${orgs.path} in (${sql.join(
+            f.scopeRoots.map((p) => sql`${p}`),
+            sql`, `,
+          )})`
+        : sql`false`,
+    );
   if (f.rootsOnly) where.push(isNull(orgs.parentId));
   if (f.q) where.push(ilike(orgs.name, `%${escapeLike(f.q)}%`));
   if (f.kind) where.push(eq(orgs.kind, f.kind));
@@ -60,7 +68,10 @@ export const orgsRepository = {
         .orderBy(asc(orgs.depth), asc(orgs.name))
         .limit(pageSize)
         .offset((page - 1) * pageSize),
-      db.select({ n: sql<number>`count(*)::int` }).from(orgs).where(where),
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(orgs)
+        .where(where),
     ]);
     return { items, total: count?.n ?? 0 };
   },
@@ -71,7 +82,12 @@ export const orgsRepository = {
     const rows = await db
       .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, depth: orgs.depth })
       .from(orgs)
-      .where(sql`${orgs.id} in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`);
+      .where(
+        sql`${orgs.id} in (${sql.join(
+          ids.map((i) => sql`${i}::uuid`),
+          sql`, `,
+        )})`,
+      );
     return rows.sort((a, b) => a.depth - b.depth).map(({ depth: _d, ...r }) => r);
   },
 

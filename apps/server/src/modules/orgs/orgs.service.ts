@@ -73,10 +73,24 @@ export function createOrgsService(db: Db) {
     const created = await db.transaction(async (tx) => {
       const row = await repo.insert(
         tx,
-        { id: uuidv7(), parentId: parent?.id ?? null, kind: input.kind, side: sideOfKind(input.kind), name: input.name, shortName: input.shortName ?? null, code: input.code ?? null },
+        {
+          id: uuidv7(),
+          parentId: parent?.id ?? null,
+          kind: input.kind,
+          side: sideOfKind(input.kind),
+          name: input.name,
+          shortName: input.shortName ?? null,
+          code: input.code ?? null,
+        },
         parent ?? null,
       );
-      await recordAudit(tx, actor, { action: 'org.create', entity: 'org', entityId: row.id, org: row, details: { name: row.name, kind: row.kind } });
+      await recordAudit(tx, actor, {
+        action: 'org.create',
+        entity: 'org',
+        entityId: row.id,
+        org: row,
+        details: { name: row.name, kind: row.kind },
+      });
       return row;
     });
     return get(actor, created.id);

@@ -12,7 +12,11 @@ let admin: Client, czSecretary: Client, czOfficer: Client, czVolunteer: Client;
 beforeAll(async () => {
   t = await createTestApp();
   w = await makeTwoCities(t.database.db);
-  [admin, czSecretary, czOfficer, czVolunteer] = await signInAll(t.app, [w.admin.login, w.czSecretary.login, w.czOfficer.login, w.czVolunteer.login], TEST_PASSWORD);
+  [admin, czSecretary, czOfficer, czVolunteer] = await signInAll(
+    t.app,
+    [w.admin.login, w.czSecretary.login, w.czOfficer.login, w.czVolunteer.login],
+    TEST_PASSWORD,
+  );
 });
 afterAll(() => t.close());
 
@@ -37,7 +41,11 @@ describe('organisation tree', () => {
     expect((await czOfficer.inject({ method: 'GET', url: `/api/orgs?parentId=${w.chifeng.id}` })).statusCode).toBe(404);
     const edit = await czOfficer.inject({ method: 'PATCH', url: `/api/orgs/${w.cfBranch.id}`, payload: { name: 'taken over' } });
     expect(edit.statusCode).toBe(404);
-    const create = await czOfficer.inject({ method: 'POST', url: '/api/orgs', payload: { parentId: w.chifeng.id, kind: 'branch', name: 'intruder' } });
+    const create = await czOfficer.inject({
+      method: 'POST',
+      url: '/api/orgs',
+      payload: { parentId: w.chifeng.id, kind: 'branch', name: 'intruder' },
+    });
     expect(create.statusCode).toBe(404);
     const archive = await czOfficer.inject({ method: 'POST', url: `/api/orgs/${w.cfBranch.id}/archive` });
     expect(archive.statusCode).toBe(404);
@@ -56,7 +64,11 @@ describe('organisation tree', () => {
   });
 
   it('creates, edits, and shows ancestors; every write is audited', async () => {
-    const created = await czOfficer.inject({ method: 'POST', url: '/api/orgs', payload: { parentId: w.changzhou.id, kind: 'branch', name: '钟楼支局党支部' } });
+    const created = await czOfficer.inject({
+      method: 'POST',
+      url: '/api/orgs',
+      payload: { parentId: w.changzhou.id, kind: 'branch', name: '钟楼支局党支部' },
+    });
     expect(created.statusCode).toBe(200);
     const org = created.json();
     expect(org.ancestors.map((a: { id: string }) => a.id)).toEqual([w.group.id, w.jiangsu.id, w.changzhou.id]);
@@ -106,7 +118,12 @@ describe('organisation tree', () => {
   });
 
   it('only a platform admin creates a new root', async () => {
-    expect((await czOfficer.inject({ method: 'POST', url: '/api/orgs', payload: { parentId: null, kind: 'district', name: 'x' } })).statusCode).toBe(403);
-    expect((await admin.inject({ method: 'POST', url: '/api/orgs', payload: { parentId: null, kind: 'district', name: '常州市天宁区' } })).statusCode).toBe(200);
+    expect(
+      (await czOfficer.inject({ method: 'POST', url: '/api/orgs', payload: { parentId: null, kind: 'district', name: 'x' } })).statusCode,
+    ).toBe(403);
+    expect(
+      (await admin.inject({ method: 'POST', url: '/api/orgs', payload: { parentId: null, kind: 'district', name: '常州市天宁区' } }))
+        .statusCode,
+    ).toBe(200);
   });
 });

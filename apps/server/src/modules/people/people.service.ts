@@ -67,7 +67,13 @@ export function createPeopleService(db: Db, crypto: FieldCrypto) {
         partyBranchId: input.partyBranchId ?? null,
         ...sealPersonalData(crypto, { phone: input.phone ?? null, idNumber: input.idNumber ?? null, address: input.address ?? null }),
       });
-      await recordAudit(tx, actor, { action: 'person.create', entity: 'person', entityId: id, org, details: { fields: changedFields(input) } });
+      await recordAudit(tx, actor, {
+        action: 'person.create',
+        entity: 'person',
+        entityId: id,
+        org,
+        details: { fields: changedFields(input) },
+      });
     });
     return get(actor, id);
   }
@@ -75,12 +81,25 @@ export function createPeopleService(db: Db, crypto: FieldCrypto) {
   async function update(actor: Actor, id: string, patch: z.infer<typeof updatePersonSchema>) {
     const person = await repo.findById(db, id);
     requireAccess(actor, 'person.write', person?.orgPath);
-    const org = patch.orgId && patch.orgId !== person!.orgId ? await requireOrg(actor, patch.orgId, 'person.write') : { id: person!.orgId, path: person!.orgPath };
+    const org =
+      patch.orgId && patch.orgId !== person!.orgId
+        ? await requireOrg(actor, patch.orgId, 'person.write')
+        : { id: person!.orgId, path: person!.orgPath };
     if (patch.partyBranchId) await requireOrg(actor, patch.partyBranchId, 'org.read');
     const { phone, idNumber, address, kinds, ...plain } = patch;
     await db.transaction(async (tx) => {
-      await repo.update(tx, id, { ...plain, ...(kinds ? { kinds: [...new Set(kinds)] } : {}), ...sealPersonalData(crypto, { phone, idNumber, address }) });
-      await recordAudit(tx, actor, { action: 'person.update', entity: 'person', entityId: id, org, details: { fields: changedFields(patch) } });
+      await repo.update(tx, id, {
+        ...plain,
+        ...(kinds ? { kinds: [...new Set(kinds)] } : {}),
+        ...sealPersonalData(crypto, { phone, idNumber, address }),
+      });
+      await recordAudit(tx, actor, {
+        action: 'person.update',
+        entity: 'person',
+        entityId: id,
+        org,
+        details: { fields: changedFields(patch) },
+      });
     });
     return get(actor, id);
   }
@@ -90,7 +109,12 @@ export function createPeopleService(db: Db, crypto: FieldCrypto) {
     requireAccess(actor, 'person.write', person?.orgPath);
     await db.transaction(async (tx) => {
       await repo.update(tx, id, { archivedAt: archived ? new Date() : null });
-      await recordAudit(tx, actor, { action: archived ? 'person.archive' : 'person.restore', entity: 'person', entityId: id, org: { id: person!.orgId, path: person!.orgPath } });
+      await recordAudit(tx, actor, {
+        action: archived ? 'person.archive' : 'person.restore',
+        entity: 'person',
+        entityId: id,
+        org: { id: person!.orgId, path: person!.orgPath },
+      });
     });
     return get(actor, id);
   }
@@ -102,7 +126,13 @@ export function createPeopleService(db: Db, crypto: FieldCrypto) {
     return db.transaction(async (tx) => {
       const secrets = await repo.secrets(tx, id);
       const stored = secrets?.[field] ?? null;
-      await recordAudit(tx, actor, { action: 'person.reveal', entity: 'person', entityId: id, org: { id: person!.orgId, path: person!.orgPath }, details: { field } });
+      await recordAudit(tx, actor, {
+        action: 'person.reveal',
+        entity: 'person',
+        entityId: id,
+        org: { id: person!.orgId, path: person!.orgPath },
+        details: { field },
+      });
       return { field, value: stored ? crypto.decrypt(stored) : null };
     });
   }

@@ -9,18 +9,33 @@ let w: Awaited<ReturnType<typeof makeTwoCities>>;
 type Client = Awaited<ReturnType<typeof signIn>>;
 let admin: Client, czSecretary: Client, czVolunteer: Client, cfSecretary: Client;
 
-const wang = { name: '王秀英', kinds: ['party_member', 'volunteer'], phone: '13912345678', idNumber: '32040219800101123x', address: '常州市钟楼区南大街12号', partyJoinDate: '2001-07-01' };
+const wang = {
+  name: '王秀英',
+  kinds: ['party_member', 'volunteer'],
+  phone: '13912345678',
+  idNumber: '32040219800101123x',
+  address: '常州市钟楼区南大街12号',
+  partyJoinDate: '2001-07-01',
+};
 
 beforeAll(async () => {
   t = await createTestApp();
   w = await makeTwoCities(t.database.db);
   const cf = await makeAccount(t.database.db, [{ role: 'branch_secretary', orgId: w.cfBranch.id }]);
-  [admin, czSecretary, czVolunteer, cfSecretary] = await signInAll(t.app, [w.admin.login, w.czSecretary.login, w.czVolunteer.login, cf.login], TEST_PASSWORD);
+  [admin, czSecretary, czVolunteer, cfSecretary] = await signInAll(
+    t.app,
+    [w.admin.login, w.czSecretary.login, w.czVolunteer.login, cf.login],
+    TEST_PASSWORD,
+  );
 });
 afterAll(() => t.close());
 
 async function addWang(client: Client = czSecretary, extra: object = {}) {
-  const res = await client.inject({ method: 'POST', url: '/api/people', payload: { orgId: w.czBranch.id, partyBranchId: w.czBranch.id, ...wang, ...extra } });
+  const res = await client.inject({
+    method: 'POST',
+    url: '/api/people',
+    payload: { orgId: w.czBranch.id, partyBranchId: w.czBranch.id, ...wang, ...extra },
+  });
   expect(res.statusCode).toBe(200);
   return res.json();
 }
@@ -28,7 +43,13 @@ async function addWang(client: Client = czSecretary, extra: object = {}) {
 describe('people directory', () => {
   it('stores phone, ID number and address encrypted, and lists them masked', async () => {
     const p = await addWang();
-    expect(p).toMatchObject({ name: '王秀英', phoneMasked: '139****5678', idNumberMasked: '3204**********123X', addressMasked: '常州市钟楼区****', partyBranchName: w.czBranch.name });
+    expect(p).toMatchObject({
+      name: '王秀英',
+      phoneMasked: '139****5678',
+      idNumberMasked: '3204**********123X',
+      addressMasked: '常州市钟楼区****',
+      partyBranchName: w.czBranch.name,
+    });
     const [row] = await t.database.db.select().from(persons).where(eq(persons.id, p.id));
     const stored = JSON.stringify(row);
     expect(stored).not.toContain('13912345678');
@@ -67,7 +88,9 @@ describe('people directory', () => {
     expect(volunteer.statusCode).toBe(403);
     expect(volunteer.json().value).toBeUndefined();
     expect((await cfSecretary.inject({ method: 'GET', url: `/api/people/${p.id}` })).statusCode).toBe(404);
-    expect((await cfSecretary.inject({ method: 'POST', url: `/api/people/${p.id}/reveal`, payload: { field: 'phone' } })).statusCode).toBe(404);
+    expect((await cfSecretary.inject({ method: 'POST', url: `/api/people/${p.id}/reveal`, payload: { field: 'phone' } })).statusCode).toBe(
+      404,
+    );
     expect((await cfSecretary.inject({ method: 'PATCH', url: `/api/people/${p.id}`, payload: { name: '改名' } })).statusCode).toBe(404);
     const list = (await cfSecretary.inject({ method: 'GET', url: '/api/people?phone=13912345678' })).json();
     expect(list.items).toEqual([]);
@@ -77,18 +100,24 @@ describe('people directory', () => {
 
   it('updates and clears personal fields; the masked copies follow', async () => {
     const p = await addWang();
-    const upd = (await czSecretary.inject({ method: 'PATCH', url: `/api/people/${p.id}`, payload: { phone: '15800002222', address: null } })).json();
+    const upd = (
+      await czSecretary.inject({ method: 'PATCH', url: `/api/people/${p.id}`, payload: { phone: '15800002222', address: null } })
+    ).json();
     expect(upd.phoneMasked).toBe('158****2222');
     expect(upd.addressMasked).toBeNull();
     const found = (await czSecretary.inject({ method: 'GET', url: '/api/people?phone=15800002222' })).json();
     expect(found.items.map((x: { id: string }) => x.id)).toEqual([p.id]);
-    expect((await czSecretary.inject({ method: 'GET', url: '/api/people?phone=13912345678' })).json().items.map((x: { id: string }) => x.id)).not.toContain(p.id);
+    expect(
+      (await czSecretary.inject({ method: 'GET', url: '/api/people?phone=13912345678' })).json().items.map((x: { id: string }) => x.id),
+    ).not.toContain(p.id);
   });
 
   it('archives a person out of the default list', async () => {
     const p = await addWang(czSecretary, { name: '赵归档', phone: '13600003333' });
     await czSecretary.inject({ method: 'POST', url: `/api/people/${p.id}/archive` });
     expect((await czSecretary.inject({ method: 'GET', url: '/api/people?phone=13600003333' })).json().items).toEqual([]);
-    expect((await czSecretary.inject({ method: 'GET', url: '/api/people?phone=13600003333&includeArchived=true' })).json().items).toHaveLength(1);
+    expect(
+      (await czSecretary.inject({ method: 'GET', url: '/api/people?phone=13600003333&includeArchived=true' })).json().items,
+    ).toHaveLength(1);
   });
 });

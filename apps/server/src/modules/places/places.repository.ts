@@ -52,7 +52,11 @@ export const placesRepository = {
         .orderBy(asc(places.name), asc(places.id))
         .limit(pageSize)
         .offset((page - 1) * pageSize),
-      db.select({ n: sql<number>`count(*)::int` }).from(places).innerJoin(orgs, eq(orgs.id, places.orgId)).where(cond),
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(places)
+        .innerJoin(orgs, eq(orgs.id, places.orgId))
+        .where(cond),
     ]);
     return { items, total: count?.n ?? 0 };
   },

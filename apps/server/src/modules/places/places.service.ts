@@ -45,8 +45,21 @@ export function createPlacesService(db: Db) {
     requireAccess(actor, 'place.write', org?.path);
     const id = uuidv7();
     await db.transaction(async (tx) => {
-      await repo.insert(tx, { ...input, id, address: input.address ?? null, lat: input.lat ?? null, lng: input.lng ?? null, openingHours: input.openingHours ?? null });
-      await recordAudit(tx, actor, { action: 'place.create', entity: 'place', entityId: id, org: org!, details: { name: input.name, kind: input.kind } });
+      await repo.insert(tx, {
+        ...input,
+        id,
+        address: input.address ?? null,
+        lat: input.lat ?? null,
+        lng: input.lng ?? null,
+        openingHours: input.openingHours ?? null,
+      });
+      await recordAudit(tx, actor, {
+        action: 'place.create',
+        entity: 'place',
+        entityId: id,
+        org: org!,
+        details: { name: input.name, kind: input.kind },
+      });
     });
     return get(actor, id);
   }
@@ -72,7 +85,12 @@ export function createPlacesService(db: Db) {
     requireAccess(actor, 'place.write', place?.orgPath);
     await db.transaction(async (tx) => {
       await repo.update(tx, id, { archivedAt: archived ? new Date() : null });
-      await recordAudit(tx, actor, { action: archived ? 'place.archive' : 'place.restore', entity: 'place', entityId: id, org: { id: place!.orgId, path: place!.orgPath } });
+      await recordAudit(tx, actor, {
+        action: archived ? 'place.archive' : 'place.restore',
+        entity: 'place',
+        entityId: id,
+        org: { id: place!.orgId, path: place!.orgPath },
+      });
     });
     return get(actor, id);
   }

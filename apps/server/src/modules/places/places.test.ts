@@ -15,20 +15,33 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const station = { kind: 'red_station', name: '龙城先锋·南大街驿站', address: '常州市钟楼区南大街1号', lat: 31.78, lng: 119.95, openingHours: '08:00-18:00' };
+const station = {
+  kind: 'red_station',
+  name: '龙城先锋·南大街驿站',
+  address: '常州市钟楼区南大街1号',
+  lat: 31.78,
+  lng: 119.95,
+  openingHours: '08:00-18:00',
+};
 
 describe('places', () => {
   it('creates a red station under a branch and finds it by kind and name', async () => {
     const res = await czSecretary.inject({ method: 'POST', url: '/api/places', payload: { orgId: w.czBranch.id, ...station } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ ...station, orgName: w.czBranch.name, hasPartyMember: false });
-    const list = (await czSecretary.inject({ method: 'GET', url: `/api/places?kind=red_station&q=${encodeURIComponent('南大街')}` })).json();
+    const list = (
+      await czSecretary.inject({ method: 'GET', url: `/api/places?kind=red_station&q=${encodeURIComponent('南大街')}` })
+    ).json();
     expect(list.items.map((p: { name: string }) => p.name)).toEqual([station.name]);
   });
 
   it('lists outlets without a party member, within scope only', async () => {
     for (let i = 0; i < 3; i++) {
-      await cfOfficer.inject({ method: 'POST', url: '/api/places', payload: { orgId: w.cfBranch.id, kind: 'outlet', name: `敖汉网点${i}`, hasPartyMember: i === 0 } });
+      await cfOfficer.inject({
+        method: 'POST',
+        url: '/api/places',
+        payload: { orgId: w.cfBranch.id, kind: 'outlet', name: `敖汉网点${i}`, hasPartyMember: i === 0 },
+      });
     }
     const without = (await cfOfficer.inject({ method: 'GET', url: '/api/places?kind=outlet&hasPartyMember=false' })).json();
     expect(without.total).toBe(2);
@@ -40,14 +53,24 @@ describe('places', () => {
   });
 
   it('refuses moving a place into another city, and refuses writes by a volunteer', async () => {
-    const p = (await czSecretary.inject({ method: 'POST', url: '/api/places', payload: { orgId: w.czBranch.id, kind: 'pickup_point', name: '自提点' } })).json();
-    expect((await czSecretary.inject({ method: 'PATCH', url: `/api/places/${p.id}`, payload: { orgId: w.cfBranch.id } })).statusCode).toBe(404);
+    const p = (
+      await czSecretary.inject({
+        method: 'POST',
+        url: '/api/places',
+        payload: { orgId: w.czBranch.id, kind: 'pickup_point', name: '自提点' },
+      })
+    ).json();
+    expect((await czSecretary.inject({ method: 'PATCH', url: `/api/places/${p.id}`, payload: { orgId: w.cfBranch.id } })).statusCode).toBe(
+      404,
+    );
     expect((await czVolunteer.inject({ method: 'PATCH', url: `/api/places/${p.id}`, payload: { name: 'x' } })).statusCode).toBe(403);
     expect((await czVolunteer.inject({ method: 'GET', url: `/api/places/${p.id}` })).json().name).toBe('自提点');
   });
 
   it('archives and restores a place', async () => {
-    const p = (await czSecretary.inject({ method: 'POST', url: '/api/places', payload: { orgId: w.czBranch.id, kind: 'village', name: '临时村' } })).json();
+    const p = (
+      await czSecretary.inject({ method: 'POST', url: '/api/places', payload: { orgId: w.czBranch.id, kind: 'village', name: '临时村' } })
+    ).json();
     expect((await czSecretary.inject({ method: 'POST', url: `/api/places/${p.id}/archive` })).json().archivedAt).not.toBeNull();
     expect((await czSecretary.inject({ method: 'GET', url: '/api/places?kind=village' })).json().total).toBe(0);
     expect((await czSecretary.inject({ method: 'POST', url: `/api/places/${p.id}/restore` })).json().archivedAt).toBeNull();
