@@ -15,6 +15,8 @@ export interface Actor {
   accountId: string;
   login: string;
   personId: string | null;
+  personName: string | null;
+  mustChangePassword: boolean;
   locale: Locale;
   grants: ActorGrant[];
   ip: string | null;

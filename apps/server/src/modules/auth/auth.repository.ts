@@ -1,6 +1,13 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { accounts, grants, loginFailures, orgs, persons, sessions } from '../../db/schema/index.js';
+import { accounts, loginFailures, persons, sessions } from '../../db/schema/index.js';
+
+interface GrantRow {
+  role: string;
+  orgId: string | null;
+  orgPath: string | null;
+  orgName: string | null;
+}
 
 export const authRepository = {
   findAccountByLogin(db: Executor, login: string) {
@@ -52,7 +59,7 @@ export const authRepository = {
     return db.delete(sessions).where(and(eq(sessions.accountId, accountId), sql`${sessions.tokenHash} <> ${keepTokenHash}`));
   },
 
-  /** The live session behind a token, with its account, in one round trip. */
+  /** The live session behind a token, with its account, person and grants: one round trip per request. */
   async findLiveSession(db: Executor, tokenHash: string) {
     const [row] = await db
       .select({
@@ -60,12 +67,17 @@ export const authRepository = {
         login: accounts.login,
         locale: accounts.locale,
         personId: accounts.personId,
+        personName: persons.name,
         mustChangePassword: accounts.mustChangePassword,
         lastSeenAt: sessions.lastSeenAt,
         createdAt: sessions.createdAt,
+        grants: sql<GrantRow[]>`(select coalesce(json_agg(json_build_object('role', g.role, 'orgId', g.org_id, 'orgPath', o.path, 'orgName', o.name)
+            order by o.depth nulls first, o.name), '[]'::json)
+          from grants g left join orgs o on o.id = g.org_id where g.account_id = accounts.id)`,
       })
       .from(sessions)
       .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+      .leftJoin(persons, eq(persons.id, accounts.personId))
       .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`), sql`${accounts.disabledAt} is null`));
     return row ?? null;
   },
@@ -75,20 +87,6 @@ export const authRepository = {
       .update(sessions)
       .set({ lastSeenAt: sql`now()`, expiresAt })
       .where(eq(sessions.tokenHash, tokenHash));
-  },
-
-  grantsOf(db: Executor, accountId: string) {
-    return db
-      .select({ role: grants.role, orgId: grants.orgId, orgPath: orgs.path, orgName: orgs.name })
-      .from(grants)
-      .leftJoin(orgs, eq(orgs.id, grants.orgId))
-      .where(eq(grants.accountId, accountId))
-      .orderBy(orgs.depth, orgs.name);
-  },
-
-  async personName(db: Executor, personId: string) {
-    const [row] = await db.select({ id: persons.id, name: persons.name }).from(persons).where(eq(persons.id, personId));
-    return row ?? null;
   },
 
   setPassword(db: Executor, accountId: string, passwordHash: string) {

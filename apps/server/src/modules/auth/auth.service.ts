@@ -81,13 +81,15 @@ export function createAuthService(db: Db) {
       const absolute = session.createdAt.getTime() + ABSOLUTE_DAYS * 86400_000;
       await repo.touchSession(db, tokenHash, new Date(Math.min(idle, absolute)));
     }
-    const grants = await repo.grantsOf(db, session.accountId);
+    const grants = typeof session.grants === 'string' ? JSON.parse(session.grants) : session.grants;
     return {
       accountId: session.accountId,
       login: session.login,
       personId: session.personId,
+      personName: session.personName,
+      mustChangePassword: session.mustChangePassword === 1,
       locale: (LOCALES as readonly string[]).includes(session.locale) ? (session.locale as Locale) : 'zh-CN',
-      grants: grants.map((g) => ({ role: g.role as Role, orgId: g.orgId, orgPath: g.orgPath, orgName: g.orgName })),
+      grants: (grants as typeof session.grants).map((g) => ({ role: g.role as Role, orgId: g.orgId, orgPath: g.orgPath, orgName: g.orgName })),
       ip: client.ip,
       userAgent: client.userAgent,
     };
@@ -100,13 +102,11 @@ export function createAuthService(db: Db) {
     });
   }
 
-  async function me(actor: Actor): Promise<MeResponse> {
-    const account = await repo.findAccountById(db, actor.accountId);
-    if (!account) throw new AppError('unauthenticated');
-    const person = account.personId ? await repo.personName(db, account.personId) : null;
+  /** Everything here came with the session in one query; /api/me touches the database once. */
+  function me(actor: Actor): MeResponse {
     return {
-      account: { id: account.id, login: account.login, locale: actor.locale, mustChangePassword: account.mustChangePassword === 1 },
-      person,
+      account: { id: actor.accountId, login: actor.login, locale: actor.locale, mustChangePassword: actor.mustChangePassword },
+      person: actor.personId ? { id: actor.personId, name: actor.personName ?? '' } : null,
       grants: actor.grants.map((g) => ({ role: g.role, orgId: g.orgId, orgName: g.orgName })),
     };
   }
