@@ -112,13 +112,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(accountsRoutes(services.accounts));
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
-  if (webRoot) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
-    // Client-side routes: anything that is not the API and not a file gets the console's index.html.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') return send(reply, requestLocale(req), 'not_found');
-      return reply.sendFile('index.html');
-    });
-  }
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    // Client-side routes of the console: any GET that is neither the API nor a file gets index.html.
+    if (webRoot && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return send(reply, requestLocale(req), 'not_found');
+  });
   return { app, services };
 }

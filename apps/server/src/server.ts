@@ -1,37 +1,42 @@
+import { eq } from 'drizzle-orm';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
+import { accounts } from './db/schema/index.js';
+import { DEMO_ACCOUNTS } from './demo/accounts.js';
 import { DEMO_PASSWORD, isDemoLoaded, seedDemo } from './demo/seed.js';
+import { lockDataDir } from './platform/data-lock.js';
 import { startHousekeeping } from './platform/housekeeping.js';
 
 const started = Date.now();
 const config = loadConfig();
+// The embedded database is one process's at a time: the CLI refuses to open it while we hold it.
+const release = config.database.kind === 'pglite' ? lockDataDir(config.dataDir, 'the Youshe server') : () => undefined;
 const database = await openDatabase(config.database);
 await migrate(database);
 
 const { app, services } = await buildApp({ config, database, logger: config.env === 'production' });
-let demoAccounts: { login: string; role: string; org: string }[] = [];
-if (config.demo) {
-  if (!(await isDemoLoaded(database.db))) {
-    console.log('首次启动：正在载入演示数据… (loading demo data)');
-    await seedDemo(database.db, services.crypto);
-  }
-  demoAccounts = (await import('./demo/accounts.js')).DEMO_ACCOUNTS;
+if (config.demo && !(await isDemoLoaded(database.db))) {
+  console.log('首次启动：正在载入演示数据… (loading demo data)');
+  await seedDemo(database.db, services.crypto);
 }
+// Demo sign-ins are shown only where the demo accounts really exist.
+const demoShown = config.demo && Boolean(await database.db.query.accounts.findFirst({ where: eq(accounts.login, DEMO_ACCOUNTS[1]!.login) }));
 
 startHousekeeping(database.db);
 await app.listen({ port: config.port, host: config.host });
 const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 console.log(`\nYoushe 邮社共建 is running at http://${shown}:${config.port}  (database: ${database.kind}, ready in ${Date.now() - started} ms)`);
-if (demoAccounts.length) {
+if (demoShown) {
   console.log(`\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):`);
-  for (const a of demoAccounts) console.log(`  ${a.login.padEnd(14)} ${a.role.padEnd(18)} ${a.org}`);
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.login.padEnd(14)} ${a.role.padEnd(18)} ${a.org}`);
 }
 
 async function shutdown() {
   await app.close();
   await database.close();
+  release();
   process.exit(0);
 }
 process.on('SIGINT', shutdown);

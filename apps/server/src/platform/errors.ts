@@ -109,6 +109,4 @@ export function registerErrorHandler(app: FastifyInstance) {
     req.log.error({ err: error }, 'unhandled error');
     return send(reply, locale, 'internal');
   });
-
-  app.setNotFoundHandler((req, reply) => send(reply, requestLocale(req), 'not_found'));
 }
