@@ -1,0 +1,42 @@
+import type { AuditEntry } from '@youshe/shared';
+import { api, type Page } from '../../app/api';
+
+export interface AuditFilters {
+  actor?: string;
+  action?: string;
+  entity?: string;
+  orgId?: string | null;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+export const auditKeys = { list: (f: AuditFilters) => ['audit', 'list', f] as const };
+
+export const auditApi = { list: (f: AuditFilters) => api.get<Page<AuditEntry>>('/api/audit', { ...f }) };
+
+/** Actions the platform records today; the filter also accepts any other text. */
+export const KNOWN_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.password_changed',
+  'org.create',
+  'org.update',
+  'org.move',
+  'org.archive',
+  'org.restore',
+  'org.delete',
+  'place.create',
+  'place.update',
+  'place.archive',
+  'place.restore',
+  'person.create',
+  'person.update',
+  'person.archive',
+  'person.restore',
+  'person.reveal',
+] as const;
+
+export const KNOWN_ENTITIES = ['account', 'org', 'place', 'person'] as const;
