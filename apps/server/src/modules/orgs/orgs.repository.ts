@@ -91,12 +91,13 @@ export const orgsRepository = {
     return rows.sort((a, b) => a.depth - b.depth).map(({ depth: _d, ...r }) => r);
   },
 
+  /** Children directly below; places and people in the whole subtree, as the detail panel lists them. */
   async counts(db: Executor, id: string) {
     const [row] = await db
       .select({
         childCount,
-        placeCount: sql<number>`(select count(*)::int from places p where p.org_id = orgs.id)`,
-        personCount: sql<number>`(select count(*)::int from persons p where p.org_id = orgs.id)`,
+        placeCount: sql<number>`(select count(*)::int from places p join orgs o2 on o2.id = p.org_id where o2.path like orgs.path || '%' and p.archived_at is null)`,
+        personCount: sql<number>`(select count(*)::int from persons p join orgs o2 on o2.id = p.org_id where o2.path like orgs.path || '%' and p.archived_at is null)`,
       })
       .from(orgs)
       .where(eq(orgs.id, id));

@@ -117,6 +117,18 @@ describe('organisation tree', () => {
     expect((await czOfficer.inject({ method: 'GET', url: `/api/orgs/${used.id}` })).statusCode).toBe(200);
   });
 
+  it('counts places in the whole subtree, as the detail panel lists them', async () => {
+    const branch = await makeOrg(t.database.db, 'branch', w.neimeng);
+    await t.database.db.insert(places).values([
+      { id: uuidv7(), orgId: branch.id, kind: 'outlet', name: '网点甲' },
+      { id: uuidv7(), orgId: branch.id, kind: 'outlet', name: '网点乙' },
+    ]);
+    const province = (await admin.inject({ method: 'GET', url: `/api/orgs/${w.neimeng.id}` })).json();
+    const listed = (await admin.inject({ method: 'GET', url: `/api/places?orgId=${w.neimeng.id}` })).json();
+    expect(province.placeCount).toBe(listed.total);
+    expect(province.placeCount).toBeGreaterThanOrEqual(2);
+  });
+
   it('only a platform admin creates a new root', async () => {
     expect(
       (await czOfficer.inject({ method: 'POST', url: '/api/orgs', payload: { parentId: null, kind: 'district', name: 'x' } })).statusCode,
