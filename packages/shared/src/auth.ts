@@ -31,3 +31,5 @@ export const meResponseSchema = z.object({
   grants: z.array(grantSchema),
 });
 export type MeResponse = z.infer<typeof meResponseSchema>;
+
+export const updateMeRequestSchema = z.strictObject({ locale: z.enum(LOCALES) });

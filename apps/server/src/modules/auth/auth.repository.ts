@@ -89,6 +89,10 @@ export const authRepository = {
       .where(eq(sessions.tokenHash, tokenHash));
   },
 
+  setLocale(db: Executor, accountId: string, locale: string) {
+    return db.update(accounts).set({ locale }).where(eq(accounts.id, accountId));
+  },
+
   setPassword(db: Executor, accountId: string, passwordHash: string) {
     return db
       .update(accounts)

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { changePasswordRequestSchema, loginRequestSchema, meResponseSchema, okSchema } from '@youshe/shared';
+import { changePasswordRequestSchema, loginRequestSchema, meResponseSchema, okSchema, updateMeRequestSchema } from '@youshe/shared';
 import { actorOf, clientOf, SESSION_COOKIE } from '../../platform/http.js';
 import type { AuthService } from './auth.service.js';
 
@@ -39,6 +39,12 @@ export function authRoutes(auth: AuthService, secureCookies: boolean) {
       '/api/me',
       { schema: { tags: ['auth'], summary: 'The signed-in person, account and grants', response: { 200: meResponseSchema } } },
       async (req) => auth.me(actorOf(req)),
+    );
+
+    r.patch(
+      '/api/me',
+      { schema: { tags: ['auth'], summary: 'Save the interface language on the account', body: updateMeRequestSchema, response: { 200: meResponseSchema } } },
+      async (req) => auth.setLocale(actorOf(req), req.body.locale),
     );
 
     r.post(

@@ -125,7 +125,16 @@ export function createAuthService(db: Db) {
     });
   }
 
-  return { login, resolveActor, logout, me, changePassword };
+  /** The language follows the person to every device they sign in on. */
+  async function setLocale(actor: Actor, locale: Locale): Promise<MeResponse> {
+    await db.transaction(async (tx) => {
+      await repo.setLocale(tx, actor.accountId, locale);
+      await recordAudit(tx, actor, { action: 'account.locale', entity: 'account', entityId: actor.accountId, details: { locale } });
+    });
+    return me({ ...actor, locale });
+  }
+
+  return { login, resolveActor, logout, me, changePassword, setLocale };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

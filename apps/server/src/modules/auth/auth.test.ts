@@ -90,6 +90,17 @@ describe('sign-in', () => {
     await signIn(t.app, w.admin.login, 'a-much-longer-one');
   });
 
+  it('keeps the chosen language on the account, for messages and for the next sign-in', async () => {
+    const c = await signIn(t.app, w.czOfficer.login, TEST_PASSWORD);
+    const res = await c.inject({ method: 'PATCH', url: '/api/me', payload: { locale: 'en' } });
+    expect(res.json().account.locale).toBe('en');
+    const again = await signIn(t.app, w.czOfficer.login, TEST_PASSWORD);
+    const me = await again.inject({ method: 'GET', url: '/api/me' });
+    expect(me.json().account.locale).toBe('en');
+    expect((await again.inject({ method: 'GET', url: `/api/orgs/${w.cfBranch.id}` })).json().message).toBe('Record not found');
+    await c.inject({ method: 'PATCH', url: '/api/me', payload: { locale: 'zh-CN' } });
+  });
+
   it('refuses a cookie-authenticated write from another origin', async () => {
     const c = await signIn(t.app, w.czOfficer.login, TEST_PASSWORD);
     const res = await c.inject({ method: 'POST', url: '/api/auth/logout', headers: { origin: 'https://evil.example' } });
