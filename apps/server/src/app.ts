@@ -21,6 +21,8 @@ import { placesRoutes } from './modules/places/places.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
+import { activitiesRoutes } from './modules/activities/activities.routes.js';
+import { publicActivityRoutes } from './modules/activities/public.routes.js';
 import { VERSION } from './version.js';
 
 export interface AppOptions {
@@ -110,6 +112,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(peopleRoutes(services.people));
   await app.register(auditRoutes(services.audit));
   await app.register(accountsRoutes(services.accounts));
+  await app.register(activitiesRoutes(services.activities, services.signups));
+  await app.register(publicActivityRoutes(services.signups));
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });

@@ -7,13 +7,18 @@ import { createPlacesService } from './modules/places/places.service.js';
 import { createPeopleService } from './modules/people/people.service.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
+import { createActivitiesService } from './modules/activities/activities.service.js';
+import { createSignupsService } from './modules/activities/signups.service.js';
 
 /** The one place where repositories, services and platform parts are wired together; tests use it too. */
 export function createServices(database: Database, config: Pick<Config, 'encryptionKey' | 'blindIndexKey'>) {
   const crypto = new FieldCrypto(config.encryptionKey, config.blindIndexKey);
   const db = database.db;
+  const activities = createActivitiesService(db);
   return {
     crypto,
+    activities,
+    signups: createSignupsService(db, crypto, activities),
     auth: createAuthService(db),
     orgs: createOrgsService(db),
     places: createPlacesService(db),

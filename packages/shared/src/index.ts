@@ -7,3 +7,4 @@ export * from './people.js';
 export * from './audit.js';
 export * from './field-messages.js';
 export * from './accounts.js';
+export * from './activities.js';

@@ -11,6 +11,9 @@ export const PERMISSIONS = [
   'person.reveal',
   'audit.read',
   'account.manage',
+  'activity.read',
+  'activity.write',
+  'activity.checkin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,10 +30,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'person.write',
     'person.reveal',
     'account.manage',
+    'activity.read',
+    'activity.write',
+    'activity.checkin',
   ],
-  station_head: ['org.read', 'place.read', 'place.write', 'person.read'],
-  volunteer: ['org.read', 'place.read'],
-  community_partner: ['org.read', 'place.read', 'person.read', 'person.write', 'person.reveal'],
+  station_head: ['org.read', 'place.read', 'place.write', 'person.read', 'activity.read', 'activity.write', 'activity.checkin'],
+  volunteer: ['org.read', 'place.read', 'activity.read', 'activity.checkin'],
+  community_partner: [
+    'org.read',
+    'place.read',
+    'person.read',
+    'person.write',
+    'person.reveal',
+    'activity.read',
+    'activity.write',
+    'activity.checkin',
+  ],
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

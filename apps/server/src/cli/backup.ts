@@ -159,9 +159,15 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
 }
 
 /** Row counts of every table a restore would fill: all must be zero. */
+/**
+ * Reference rows that migrations insert into every new database (the activity kinds). A restore
+ * replaces them with the backup's, which carry any edits admins made.
+ */
+const SEEDED_BY_MIGRATIONS = ['activity_kinds'];
+
 async function nonEmptyTables(query: Query): Promise<string[]> {
   const out: string[] = [];
-  for (const t of await backedUpTables(query)) {
+  for (const t of (await backedUpTables(query)).filter((t) => !SEEDED_BY_MIGRATIONS.includes(t.name))) {
     const [row] = (await query(`select exists (select 1 from ${ident(t.name)}) as any`)).rows;
     if (row.any) out.push(t.name);
   }
@@ -207,6 +213,7 @@ export async function restoreDatabase(
 
     await query('begin');
     try {
+      for (const name of SEEDED_BY_MIGRATIONS) await query(`delete from ${ident(name)}`);
       const counts = new Map<string, number>();
       let pending: string[] = [];
       let pendingTable: string | null = null;

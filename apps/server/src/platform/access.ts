@@ -56,6 +56,13 @@ export function requireAccess(actor: Actor, permission: Permission, orgPath: str
   throw new AppError(reaches(actor, orgPath) ? 'forbidden' : 'not_found');
 }
 
+/** As requireAccess, for records that belong to several organisations: any one of them suffices. */
+export function requireAccessAny(actor: Actor, permission: Permission, orgPaths: string[]): void {
+  if (!orgPaths.length) throw new AppError('not_found');
+  if (orgPaths.some((p) => can(actor, permission, p))) return;
+  throw new AppError(orgPaths.some((p) => reaches(actor, p)) ? 'forbidden' : 'not_found');
+}
+
 export function isPlatformAdmin(actor: Actor): boolean {
   return actor.grants.some((g) => g.role === 'platform_admin');
 }

@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from './auth.js';
+import { orgs, places, timestamps } from './orgs.js';
+
+/** The taxonomy of activities; each kind names the outcome figures it records. Editable by admins. */
+export const activityKinds = pgTable('activity_kinds', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  outcomeFields: jsonb('outcome_fields').notNull().default([]),
+  sort: integer('sort').notNull().default(0),
+  archivedAt: timestamp('archived_at', { withTimezone: true }),
+});
+
+export const activities = pgTable(
+  'activities',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'restrict' }),
+    kindId: text('kind_id')
+      .notNull()
+      .references(() => activityKinds.id, { onDelete: 'restrict' }),
+    title: text('title').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    placeId: uuid('place_id').references(() => places.id, { onDelete: 'restrict' }),
+    location: text('location'),
+    description: text('description').notNull().default(''),
+    capacity: integer('capacity'),
+    status: text('status').notNull().default('draft'),
+    /** The unguessable part of the public link and QR code. */
+    publicToken: text('public_token').notNull().unique(),
+    /** Places taken (confirmed, or offered and not yet expired): the one number capacity is checked against. */
+    takenCount: integer('taken_count').notNull().default(0),
+    attendanceCount: integer('attendance_count').notNull().default(0),
+    outcome: jsonb('outcome').notNull().default({}),
+    createdBy: uuid('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index('activities_org_starts').on(t.orgId, t.startsAt),
+    index('activities_starts').on(t.startsAt),
+    check('activities_capacity_holds', sql`${t.capacity} is null or ${t.takenCount} <= ${t.capacity}`),
+    check('activities_time_order', sql`${t.endsAt} >= ${t.startsAt}`),
+  ],
+);
+
+/** Several organisations co-organise one activity. */
+export const activityOrganisers = pgTable(
+  'activity_organisers',
+  {
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.orgId] }), index('activity_organisers_org').on(t.orgId)],
+);
+
+export const signups = pgTable(
+  'signups',
+  {
+    id: uuid('id').primaryKey(),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    /** The resident's own code: in their link and their check-in QR. */
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    phoneEnc: text('phone_enc'),
+    phoneBidx: text('phone_bidx'),
+    phoneMasked: text('phone_masked'),
+    status: text('status').notNull(),
+    walkin: boolean('walkin').notNull().default(false),
+    consentAt: timestamp('consent_at', { withTimezone: true }),
+    offerExpiresAt: timestamp('offer_expires_at', { withTimezone: true }),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    checkinMethod: text('checkin_method'),
+    ...timestamps,
+  },
+  (t) => [
+    // One live sign-up per phone per activity: a retried submission finds the first one.
+    uniqueIndex('signups_one_per_phone')
+      .on(t.activityId, t.phoneBidx)
+      .where(sql`${t.status} in ('confirmed', 'waitlisted', 'offered')`),
+    index('signups_queue').on(t.activityId, t.status, t.createdAt),
+  ],
+);

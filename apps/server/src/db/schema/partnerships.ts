@@ -1,0 +1,64 @@
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { activities, activityKinds } from './activities.js';
+import { orgs, timestamps } from './orgs.js';
+
+/** A pairing agreement (结对共建) between two or more organisations for a period. */
+export const partnerships = pgTable(
+  'partnerships',
+  {
+    id: uuid('id').primaryKey(),
+    /** The organisation that keeps the agreement; members see it too. */
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'restrict' }),
+    title: text('title').notNull(),
+    signedOn: date('signed_on'),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index('partnerships_org').on(t.orgId)],
+);
+
+export const partnershipMembers = pgTable(
+  'partnership_members',
+  {
+    partnershipId: uuid('partnership_id')
+      .notNull()
+      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.partnershipId, t.orgId] }), index('partnership_members_org').on(t.orgId)],
+);
+
+/**
+ * A measurable goal. Progress is never typed: it is computed from the linked records
+ * (`metric` says how: closed activities, attendance, …; `kindId` narrows to one kind).
+ */
+export const partnershipGoals = pgTable('partnership_goals', {
+  id: uuid('id').primaryKey(),
+  partnershipId: uuid('partnership_id')
+    .notNull()
+    .references(() => partnerships.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  metric: text('metric').notNull(),
+  kindId: text('kind_id').references(() => activityKinds.id, { onDelete: 'restrict' }),
+  target: integer('target').notNull(),
+  sort: integer('sort').notNull().default(0),
+});
+
+export const activityPartnerships = pgTable(
+  'activity_partnerships',
+  {
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    partnershipId: uuid('partnership_id')
+      .notNull()
+      .references(() => partnerships.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.partnershipId] }), index('activity_partnerships_partnership').on(t.partnershipId)],
+);

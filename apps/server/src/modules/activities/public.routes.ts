@@ -1,0 +1,99 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  checkinResultSchema,
+  publicActivitySchema,
+  publicTokenParamsSchema,
+  signupCodeParamsSchema,
+  signupRequestSchema,
+  signupSchema,
+} from '@youshe/shared';
+import type { SignupsService } from './signups.service.js';
+
+/**
+ * The resident's side: no account, only the unguessable activity token and their own sign-up code.
+ * Limits are per address but generous: a whole event may share one venue Wi-Fi.
+ */
+export function publicActivityRoutes(signups: SignupsService) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ['public'];
+    const limit = { rateLimit: { max: 600, timeWindow: '1 minute' } };
+    r.get(
+      '/api/public/activities/:token',
+      {
+        config: limit,
+        schema: {
+          tags,
+          summary: 'An activity’s public page: places left, no personal data',
+          params: publicTokenParamsSchema,
+          response: { 200: publicActivitySchema },
+        },
+      },
+      (req) => signups.publicView(req.params.token),
+    );
+    r.post(
+      '/api/public/activities/:token/signups',
+      {
+        config: limit,
+        schema: {
+          tags,
+          summary: 'Sign up with name, phone and consent; a full activity puts you on the waiting list',
+          params: publicTokenParamsSchema,
+          body: signupRequestSchema,
+          response: { 200: signupSchema },
+        },
+      },
+      (req) => signups.signUp(req.params.token, req.body),
+    );
+    r.get(
+      '/api/public/signups/:code',
+      {
+        config: limit,
+        schema: { tags, summary: 'Your sign-up and its status', params: signupCodeParamsSchema, response: { 200: signupSchema } },
+      },
+      (req) => signups.mine(req.params.code),
+    );
+    r.post(
+      '/api/public/signups/:code/cancel',
+      {
+        config: limit,
+        schema: {
+          tags,
+          summary: 'Cancel your sign-up; your place goes to the next person waiting',
+          params: signupCodeParamsSchema,
+          response: { 200: signupSchema },
+        },
+      },
+      (req) => signups.cancel(req.params.code),
+    );
+    r.post(
+      '/api/public/signups/:code/accept',
+      {
+        config: limit,
+        schema: {
+          tags,
+          summary: 'Take up a place offered from the waiting list',
+          params: signupCodeParamsSchema,
+          response: { 200: signupSchema },
+        },
+      },
+      (req) => signups.accept(req.params.code),
+    );
+    r.post(
+      '/api/public/activities/:token/checkins',
+      {
+        config: limit,
+        schema: {
+          tags,
+          summary: 'Check yourself in by scanning the activity’s QR code',
+          params: publicTokenParamsSchema,
+          body: z.strictObject({ code: signupCodeParamsSchema.shape.code }),
+          response: { 200: checkinResultSchema },
+        },
+      },
+      (req) => signups.selfCheckIn(req.params.token, req.body.code),
+    );
+  };
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { isoDateTime, longText, pageOf, phoneSchema, requiredText, text } from './common.js';
+
+/** What an activity kind asks to be recorded when it closes. Money is in fen. */
+export const OUTCOME_FIELDS = [
+  'people_served',
+  'households_visited',
+  'value_donated_fen',
+  'sales_fen',
+  'new_customers',
+  'subscriptions',
+  'materials_handed_out',
+  'blood_donors',
+] as const;
+export type OutcomeField = (typeof OUTCOME_FIELDS)[number];
+
+export const activityKindSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  outcomeFields: z.array(z.object({ key: z.enum(OUTCOME_FIELDS), required: z.boolean() })),
+  archived: z.boolean(),
+});
+export type ActivityKind = z.infer<typeof activityKindSchema>;
+
+export const upsertActivityKindSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'invalid_format' }),
+  name: requiredText(40),
+  outcomeFields: z.array(z.strictObject({ key: z.enum(OUTCOME_FIELDS), required: z.boolean() })).max(OUTCOME_FIELDS.length),
+  archived: z.boolean().default(false),
+});
+
+export const ACTIVITY_STATUSES = ['draft', 'published', 'in_progress', 'closed', 'cancelled'] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+export const activitySchema = z.object({
+  id: z.uuid(),
+  orgId: z.uuid(),
+  orgName: z.string(),
+  kindId: z.string(),
+  kindName: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  placeId: z.uuid().nullable(),
+  placeName: z.string().nullable(),
+  location: z.string().nullable(),
+  description: z.string(),
+  capacity: z.number().int().nullable(),
+  status: z.enum(ACTIVITY_STATUSES),
+  publicToken: z.string(),
+  confirmedCount: z.number().int(),
+  waitlistCount: z.number().int(),
+  attendanceCount: z.number().int(),
+  outcome: z.record(z.string(), z.number()),
+  organisers: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  partnershipIds: z.array(z.uuid()),
+});
+export type Activity = z.infer<typeof activitySchema>;
+
+export const activityListQuerySchema = z.strictObject({
+  orgId: z.uuid().optional(),
+  status: z.enum(ACTIVITY_STATUSES).optional(),
+  kindId: z.string().max(40).optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+  q: text(64).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const activityPageSchema = pageOf(activitySchema);
+
+const activityFields = {
+  orgId: z.uuid(),
+  kindId: z.string().max(40),
+  title: requiredText(100),
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
+  placeId: z.uuid().nullish(),
+  location: text(200).nullish(),
+  description: longText(5000).default(''),
+  capacity: z.number().int().min(1).max(100000).nullish(),
+  organiserIds: z.array(z.uuid()).max(20).default([]),
+  partnershipIds: z.array(z.uuid()).max(20).default([]),
+};
+export const createActivitySchema = z.strictObject(activityFields);
+export const updateActivitySchema = z.strictObject({
+  kindId: activityFields.kindId.optional(),
+  title: activityFields.title.optional(),
+  startsAt: activityFields.startsAt.optional(),
+  endsAt: activityFields.endsAt.optional(),
+  placeId: activityFields.placeId,
+  location: activityFields.location,
+  description: longText(5000).optional(),
+  capacity: activityFields.capacity,
+  organiserIds: z.array(z.uuid()).max(20).optional(),
+  partnershipIds: z.array(z.uuid()).max(20).optional(),
+});
+export const activityTransitionSchema = z.strictObject({
+  to: z.enum(['published', 'in_progress', 'closed', 'cancelled']),
+  outcome: z.partialRecord(z.enum(OUTCOME_FIELDS), z.number().int().min(0).max(1e12)).optional(),
+});
+
+export const SIGNUP_STATUSES = ['confirmed', 'waitlisted', 'offered', 'cancelled', 'expired'] as const;
+export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
+
+/** What a resident sees of an activity on its public page: no personal data of anyone. */
+export const publicActivitySchema = z.object({
+  title: z.string(),
+  kindName: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  location: z.string().nullable(),
+  description: z.string(),
+  organisers: z.array(z.string()),
+  status: z.enum(ACTIVITY_STATUSES),
+  capacity: z.number().int().nullable(),
+  placesLeft: z.number().int().nullable(),
+  waitlistCount: z.number().int(),
+});
+
+export const signupRequestSchema = z.strictObject({
+  name: requiredText(30),
+  phone: phoneSchema,
+  consent: z.literal(true, { message: 'consent_required' }),
+});
+
+export const signupSchema = z.object({
+  code: z.string(),
+  status: z.enum(SIGNUP_STATUSES),
+  name: z.string(),
+  phoneMasked: z.string(),
+  waitlistPosition: z.number().int().nullable(),
+  offerExpiresAt: z.string().nullable(),
+  checkedIn: z.boolean(),
+  activityToken: z.string(),
+});
+export type Signup = z.infer<typeof signupSchema>;
+export const signupCodeParamsSchema = z.strictObject({ code: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/) });
+export const publicTokenParamsSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/) });
+
+export const staffCheckinSchema = z.union([
+  z.strictObject({ code: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/) }),
+  z.strictObject({ walkin: z.strictObject({ name: requiredText(30), phone: phoneSchema.nullish() }) }),
+]);
+export const checkinResultSchema = z.object({
+  name: z.string(),
+  method: z.enum(['self', 'staff', 'walkin']),
+  /** False when this person had already checked in: a repeat scan changes nothing. */
+  firstTime: z.boolean(),
+  attendanceCount: z.number().int(),
+});
+
+export const signupListItemSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  phoneMasked: z.string().nullable(),
+  status: z.enum(SIGNUP_STATUSES),
+  createdAt: z.string(),
+  checkedInAt: z.string().nullable(),
+  walkin: z.boolean(),
+});
+export const signupListSchema = z.object({ items: z.array(signupListItemSchema) });
