@@ -23,6 +23,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { activitiesRoutes } from './modules/activities/activities.routes.js';
 import { publicActivityRoutes } from './modules/activities/public.routes.js';
+import { partnershipsRoutes } from './modules/partnerships/partnerships.routes.js';
 import { VERSION } from './version.js';
 
 export interface AppOptions {
@@ -114,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(accountsRoutes(services.accounts));
   await app.register(activitiesRoutes(services.activities, services.signups));
   await app.register(publicActivityRoutes(services.signups));
+  await app.register(partnershipsRoutes(services.partnerships));
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });

@@ -9,6 +9,7 @@ import { createAuditService } from './modules/audit/audit.service.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { createActivitiesService } from './modules/activities/activities.service.js';
 import { createSignupsService } from './modules/activities/signups.service.js';
+import { createPartnershipsService } from './modules/partnerships/partnerships.service.js';
 
 /** The one place where repositories, services and platform parts are wired together; tests use it too. */
 export function createServices(database: Database, config: Pick<Config, 'encryptionKey' | 'blindIndexKey'>) {
@@ -19,6 +20,7 @@ export function createServices(database: Database, config: Pick<Config, 'encrypt
     crypto,
     activities,
     signups: createSignupsService(db, crypto, activities),
+    partnerships: createPartnershipsService(db),
     auth: createAuthService(db),
     orgs: createOrgsService(db),
     places: createPlacesService(db),

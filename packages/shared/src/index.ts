@@ -8,3 +8,4 @@ export * from './audit.js';
 export * from './field-messages.js';
 export * from './accounts.js';
 export * from './activities.js';
+export * from './partnerships.js';

@@ -15,6 +15,8 @@ export const partnerships = pgTable(
     signedOn: date('signed_on'),
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on').notNull(),
+    /** The agreement this one renews, so that a pairing's history reads as one line. */
+    renewedFromId: uuid('renewed_from_id').references((): any => partnerships.id, { onDelete: 'restrict' }),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     ...timestamps,
   },

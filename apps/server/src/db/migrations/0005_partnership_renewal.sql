@@ -1,0 +1,2 @@
+ALTER TABLE "partnerships" ADD COLUMN "renewed_from_id" uuid;--> statement-breakpoint
+ALTER TABLE "partnerships" ADD CONSTRAINT "partnerships_renewed_from_id_partnerships_id_fk" FOREIGN KEY ("renewed_from_id") REFERENCES "public"."partnerships"("id") ON DELETE restrict ON UPDATE no action;

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { OUTCOME_FIELDS } from './activities.js';
+import { isoDate, pageOf, requiredText, text } from './common.js';
+
+/**
+ * How a goal's progress is counted from the records: closed activities, their attendance, or the
+ * sum of one outcome figure. Nobody types progress.
+ */
+export const GOAL_METRICS = ['activities', 'attendance', ...OUTCOME_FIELDS] as const;
+export type GoalMetric = (typeof GOAL_METRICS)[number];
+
+export const goalSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  metric: z.enum(GOAL_METRICS),
+  kindId: z.string().nullable(),
+  target: z.number().int(),
+  progress: z.number(),
+});
+
+export const partnershipSchema = z.object({
+  id: z.uuid(),
+  orgId: z.uuid(),
+  orgName: z.string(),
+  title: z.string(),
+  signedOn: z.string().nullable(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  /** Days until the period ends (negative once it has ended): the console reminds from 30 days before. */
+  daysLeft: z.number().int(),
+  members: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  goals: z.array(goalSchema),
+  renewedFromId: z.uuid().nullable(),
+  archivedAt: z.string().nullable(),
+});
+export type Partnership = z.infer<typeof partnershipSchema>;
+
+export const partnershipListQuerySchema = z.strictObject({
+  orgId: z.uuid().optional(),
+  q: text(64).optional(),
+  endingWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const partnershipPageSchema = pageOf(partnershipSchema);
+
+const goalFields = {
+  title: requiredText(100),
+  metric: z.enum(GOAL_METRICS),
+  kindId: z.string().max(40).nullish(),
+  target: z.number().int().min(1).max(1e12),
+};
+export const goalRequestSchema = z.strictObject(goalFields);
+
+export const createPartnershipSchema = z.strictObject({
+  orgId: z.uuid(),
+  title: requiredText(100),
+  signedOn: isoDate.nullish(),
+  startsOn: isoDate,
+  endsOn: isoDate,
+  memberIds: z.array(z.uuid()).min(1).max(20),
+  goals: z.array(goalRequestSchema).max(30).default([]),
+});
+export const updatePartnershipSchema = z.strictObject({
+  title: requiredText(100).optional(),
+  signedOn: isoDate.nullish(),
+  startsOn: isoDate.optional(),
+  endsOn: isoDate.optional(),
+  memberIds: z.array(z.uuid()).min(1).max(20).optional(),
+});
+export const renewPartnershipSchema = z.strictObject({ startsOn: isoDate, endsOn: isoDate, signedOn: isoDate.nullish() });
+export const goalParamsSchema = z.strictObject({ id: z.uuid(), goalId: z.uuid() });
