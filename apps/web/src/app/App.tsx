@@ -16,13 +16,14 @@ import { isLocale } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { PageLoading } from './PageLoading';
 import { createQueryClient } from './query-client';
-import { RequireAudit, RequireSession } from './RequireSession';
+import { RequireAccountManager, RequireAudit, RequireSession } from './RequireSession';
 import { theme } from './theme';
 
 const OrgsPage = lazy(() => import('../features/orgs/OrgsPage'));
 const PeoplePage = lazy(() => import('../features/people/PeoplePage'));
 const PlacesPage = lazy(() => import('../features/places/PlacesPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const AccountsPage = lazy(() => import('../features/accounts/AccountsPage'));
 
 const ANTD_LOCALES: Record<Locale, AntLocale> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
 const DAYJS_LOCALES: Record<Locale, string> = { 'zh-CN': 'zh-cn', 'zh-TW': 'zh-tw', en: 'en' };
@@ -52,6 +53,9 @@ export function App() {
                   <Route path="orgs" element={page(<OrgsPage />)} />
                   <Route path="people" element={page(<PeoplePage />)} />
                   <Route path="places" element={page(<PlacesPage />)} />
+                  <Route element={<RequireAccountManager />}>
+                    <Route path="accounts" element={page(<AccountsPage />)} />
+                  </Route>
                   <Route element={<RequireAudit />}>
                     <Route path="audit" element={page(<AuditPage />)} />
                   </Route>

@@ -1,16 +1,22 @@
+import { useEffect } from 'react';
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { errorText } from './api';
+import { followAccountLocale } from './i18n';
 import { PageLoading } from './PageLoading';
 import { OrgScopeProvider } from './org-scope';
-import { canReadAudit, SignedInContext, useMe, useSignedIn } from './session';
+import { canManageAccounts, canReadAudit, SignedInContext, useMe, useSignedIn } from './session';
 
 /** Renders the signed-in shell, or sends the visitor to the sign-in page and back afterwards. */
 export function RequireSession() {
   const { t } = useTranslation();
   const location = useLocation();
   const me = useMe();
+  const accountLocale = me.data?.account.locale;
+  useEffect(() => {
+    if (accountLocale) void followAccountLocale(accountLocale);
+  }, [accountLocale]);
   if (me.isPending) return <PageLoading />;
   if (me.isError) {
     return (
@@ -44,4 +50,9 @@ export function RequireSession() {
 export function RequireAudit() {
   const me = useSignedIn();
   return canReadAudit(me) ? <Outlet /> : <Navigate to="/orgs" replace />;
+}
+
+export function RequireAccountManager() {
+  const me = useSignedIn();
+  return canManageAccounts(me) ? <Outlet /> : <Navigate to="/orgs" replace />;
 }

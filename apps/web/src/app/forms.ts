@@ -22,20 +22,27 @@ export function zodRule(schema: z.ZodType): Rule {
 }
 
 /**
- * Puts the server's field problems beside the fields they concern. Returns the issues that match no
- * field on the form, so the caller can show them in a general message.
+ * Puts the server's field problems beside the fields they concern. A field is named by its dotted
+ * path ('grant.role' for a nested field); an issue deeper than any named field goes to its nearest
+ * named ancestor. Returns the issues that match no field on the form, so the caller can show them in
+ * a general message.
  */
-export function applyServerErrors(form: FormInstance, error: unknown, fields: readonly string[]): string[] {
+export function applyServerErrors(form: Pick<FormInstance, 'setFields'>, error: unknown, fields: readonly string[]): string[] {
   if (!(error instanceof ApiError) || error.details.length === 0) return [];
   const known = new Set(fields);
   const byField = new Map<string, string[]>();
   const unmatched: string[] = [];
   for (const issue of error.details) {
-    const field = issue.path.split('.')[0] ?? '';
-    if (field && known.has(field)) byField.set(field, [...(byField.get(field) ?? []), issue.message]);
+    const parts = issue.path.split('.');
+    let field = '';
+    for (let n = parts.length; n > 0 && !field; n--) {
+      const candidate = parts.slice(0, n).join('.');
+      if (known.has(candidate)) field = candidate;
+    }
+    if (field) byField.set(field, [...(byField.get(field) ?? []), issue.message]);
     else unmatched.push(issue.path ? `${issue.path}: ${issue.message}` : issue.message);
   }
-  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  form.setFields([...byField].map(([name, errors]) => ({ name: name.split('.'), errors })));
   return unmatched;
 }
 

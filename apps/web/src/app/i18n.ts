@@ -37,15 +37,38 @@ function applyDocumentLanguage(locale: Locale) {
 }
 applyDocumentLanguage(initial);
 
-/** Switches the interface language, remembers it and tells assistive technology through <html lang>. */
-export async function setLocale(locale: Locale) {
+/** Switches the interface language and tells assistive technology through <html lang>. */
+async function applyLocale(locale: Locale) {
   await i18n.changeLanguage(locale);
+  applyDocumentLanguage(locale);
+}
+
+/** Switches the interface language and remembers the choice on this device. */
+export async function setLocale(locale: Locale) {
+  await applyLocale(locale);
   try {
     localStorage.setItem(STORAGE_KEY, locale);
   } catch {
     // Not persisted; the choice still applies to this tab.
   }
-  applyDocumentLanguage(locale);
+}
+
+/** Whether someone chose a language on this device; that choice wins over the account's. */
+export function hasStoredLocale(): boolean {
+  try {
+    return isLocale(localStorage.getItem(STORAGE_KEY));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Follows the language saved on the signed-in account, unless a language was chosen on this device.
+ * Not remembered: the next person to sign in here gets their own account's language.
+ */
+export async function followAccountLocale(locale: Locale) {
+  if (hasStoredLocale() || locale === currentLocale()) return;
+  await applyLocale(locale);
 }
 
 export function currentLocale(): Locale {

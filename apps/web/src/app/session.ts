@@ -50,6 +50,8 @@ export function hasRole(me: MeResponse, roles: readonly Role[]): boolean {
 
 export const canReadAudit = (me: MeResponse) => hasRole(me, AUDIT_ROLES);
 
+export const canManageAccounts = (me: MeResponse) => hasPermission(me, 'account.manage');
+
 /**
  * Whether any grant carries the permission. Buttons use this to hide what the actor can never do;
  * the server still decides for each unit.

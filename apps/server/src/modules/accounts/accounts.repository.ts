@@ -89,8 +89,10 @@ export const accountsRepository = {
     return db.insert(accounts).values(row);
   },
 
-  insertGrant(db: Executor, row: typeof grants.$inferInsert) {
-    return db.insert(grants).values(row).onConflictDoNothing();
+  /** False when the account already holds this role on this org. */
+  async insertGrant(db: Executor, row: typeof grants.$inferInsert): Promise<boolean> {
+    const rows = await db.insert(grants).values(row).onConflictDoNothing().returning({ id: grants.id });
+    return rows.length === 1;
   },
 
   deleteGrant(db: Executor, id: string) {

@@ -3,7 +3,7 @@ import { ROLE_RANK, type Role, type accountListQuerySchema, type createAccountSc
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { isPlatformAdmin, requireAccess, scopeOf, type Actor } from '../../platform/access.js';
+import { can, isPlatformAdmin, requireAccess, scopeOf, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError, invalidField } from '../../platform/errors.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -46,6 +46,23 @@ export function createAccountsService(db: Db) {
     requireAccess(actor, 'account.manage', org?.path);
     if (rankAt(actor, org!.path) < ROLE_RANK[grant.role as Role]) throw invalidField('grant.role', 'custom', 'role_above_own');
     return { id: org!.id, path: org!.path };
+  }
+
+  /**
+   * Changing someone's account (disable, reset, revoke) needs authority over every role they hold:
+   * a branch secretary cannot reset a committee officer who also volunteers in the branch.
+   */
+  async function requireOutranks(actor: Actor, id: string) {
+    await requireVisible(actor, id);
+    const [target] = await repo.load(db, [id]);
+    for (const g of target!.grants) {
+      const org = g.orgId ? await orgsRepository.findById(db, g.orgId) : null;
+      const allowed =
+        g.role === 'platform_admin'
+          ? isPlatformAdmin(actor)
+          : Boolean(org) && can(actor, 'account.manage', org!.path) && rankAt(actor, org!.path) >= ROLE_RANK[g.role as Role];
+      if (!allowed) throw new AppError('forbidden');
+    }
   }
 
   async function present(ids: string[]) {
@@ -107,14 +124,15 @@ export function createAccountsService(db: Db) {
     await requireVisible(actor, id);
     const org = await requireGrantable(actor, grant);
     await db.transaction(async (tx) => {
-      await repo.insertGrant(tx, { id: uuidv7(), accountId: id, role: grant.role, orgId: grant.orgId });
+      const added = await repo.insertGrant(tx, { id: uuidv7(), accountId: id, role: grant.role, orgId: grant.orgId });
+      if (!added) throw invalidField('grant.role', 'custom', 'grant_exists');
       await recordAudit(tx, actor, { action: 'account.grant', entity: 'account', entityId: id, org, details: { role: grant.role } });
     });
     return get(actor, id);
   }
 
   async function removeGrant(actor: Actor, id: string, grantId: string) {
-    await requireVisible(actor, id);
+    await requireOutranks(actor, id);
     const grant = await repo.grant(db, grantId);
     if (!grant || grant.accountId !== id) throw new AppError('not_found');
     // Nobody removes their own grants: that is how an organisation ends up with no one in charge.
@@ -128,7 +146,7 @@ export function createAccountsService(db: Db) {
   }
 
   async function setDisabled(actor: Actor, id: string, disabled: boolean) {
-    await requireVisible(actor, id);
+    await requireOutranks(actor, id);
     if (id === actor.accountId) throw new AppError('forbidden');
     await db.transaction(async (tx) => {
       await repo.update(tx, id, { disabledAt: disabled ? new Date() : null });
@@ -139,7 +157,9 @@ export function createAccountsService(db: Db) {
   }
 
   async function resetPassword(actor: Actor, id: string) {
-    await requireVisible(actor, id);
+    await requireOutranks(actor, id);
+    // One's own password is changed knowing the current one, not reset.
+    if (id === actor.accountId) throw new AppError('forbidden');
     const initialPassword = oneTimePassword();
     const passwordHash = await hashPassword(initialPassword);
     await db.transaction(async (tx) => {

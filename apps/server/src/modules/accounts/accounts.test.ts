@@ -119,6 +119,42 @@ describe('accounts and grants', () => {
     await signIn(t.app, 'station-07', reset.initialPassword);
   });
 
+  it('never lets a branch secretary take over a higher-ranked account that also holds a role in the branch', async () => {
+    await admin.inject({
+      method: 'POST',
+      url: `/api/accounts/${w.czOfficer.id}/grants`,
+      payload: { role: 'volunteer', orgId: w.czBranch.id },
+    });
+    for (const action of ['reset-password', 'disable']) {
+      const res = await czSecretary.inject({ method: 'POST', url: `/api/accounts/${w.czOfficer.id}/${action}` });
+      expect(res.statusCode, action).toBe(403);
+    }
+    const officer = (await admin.inject({ method: 'GET', url: `/api/accounts/${w.czOfficer.id}` })).json();
+    expect(officer.disabled).toBe(false);
+    const grant = officer.grants.find((g: { role: string }) => g.role === 'committee_officer');
+    expect((await czSecretary.inject({ method: 'DELETE', url: `/api/accounts/${w.czOfficer.id}/grants/${grant.id}` })).statusCode).toBe(
+      403,
+    );
+    expect((await czOfficer.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+  });
+
+  it('says so when a role is granted twice', async () => {
+    const { account } = (
+      await czOfficer.inject({
+        method: 'POST',
+        url: '/api/accounts',
+        payload: { login: 'twice-01', grant: { role: 'volunteer', orgId: w.czBranch.id } },
+      })
+    ).json();
+    const again = await czOfficer.inject({
+      method: 'POST',
+      url: `/api/accounts/${account.id}/grants`,
+      payload: { role: 'volunteer', orgId: w.czBranch.id },
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().details[0]).toMatchObject({ path: 'grant.role', message: '该账号已有这个角色' });
+  });
+
   it('does not let anyone disable themselves or drop their own grants', async () => {
     const me = (await czOfficer.inject({ method: 'GET', url: `/api/accounts/${w.czOfficer.id}` })).json();
     expect((await czOfficer.inject({ method: 'POST', url: `/api/accounts/${w.czOfficer.id}/disable` })).statusCode).toBe(403);

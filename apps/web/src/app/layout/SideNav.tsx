@@ -1,8 +1,15 @@
-import { ApartmentOutlined, AuditOutlined, ApiOutlined, EnvironmentOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ApiOutlined,
+  EnvironmentOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { canReadAudit, hasPermission, useSignedIn } from '../session';
+import { canManageAccounts, canReadAudit, hasPermission, useSignedIn } from '../session';
 
 /** The console's main navigation; the same menu sits in the side bar and, on phones, in a drawer. */
 export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
@@ -20,6 +27,7 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
     { key: 'orgs', icon: <ApartmentOutlined />, label: link('orgs', 'nav-orgs') },
     ...(hasPermission(me, 'person.read') ? [{ key: 'people', icon: <TeamOutlined />, label: link('people', 'nav-people') }] : []),
     { key: 'places', icon: <EnvironmentOutlined />, label: link('places', 'nav-places') },
+    ...(canManageAccounts(me) ? [{ key: 'accounts', icon: <SafetyCertificateOutlined />, label: link('accounts', 'nav-accounts') }] : []),
     ...(canReadAudit(me) ? [{ key: 'audit', icon: <AuditOutlined />, label: link('audit', 'nav-audit') }] : []),
     { type: 'divider' as const },
     {
