@@ -118,7 +118,18 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(partnershipsRoutes(services.partnerships));
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  if (webRoot) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      // Files are looked up per request, so a rebuilt console is served without a restart.
+      wildcard: true,
+      index: ['index.html'],
+      setHeaders(res, filePath) {
+        // Built assets carry a content hash in their names: cache them for good; always revalidate the page itself.
+        res.header('cache-control', /[\\/]assets[\\/]/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes of the console: any GET that is neither the API nor a file gets index.html.
     if (webRoot && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
