@@ -128,3 +128,14 @@ export const updatePlaceSchema = z.strictObject({
   openingHours: placeFields.openingHours,
   hasPartyMember: z.boolean().optional(),
 });
+
+/** Any current unit, by name: for choosing co-organisers and partners outside one's own subtree. Names only. */
+export const orgDirectoryQuerySchema = z.strictObject({
+  q: text(64).min(1),
+  kind: z.enum(ORG_KINDS).optional(),
+});
+export const orgDirectorySchema = z.object({
+  items: z.array(
+    z.object({ id: z.uuid(), name: z.string(), kind: z.enum(ORG_KINDS), side: z.enum(ORG_SIDES), parentName: z.string().nullable() }),
+  ),
+});

@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { orgs } from '../../db/schema/index.js';
 import { inScope, type Scope } from '../../platform/access.js';
@@ -148,6 +149,17 @@ export const orgsRepository = {
         sql`update orgs set archived_at = null, updated_at = now() where path like ${org.path + '%'} and archived_at = ${org.archivedAt?.toISOString() ?? null}::timestamptz`,
       );
     }
+  },
+
+  directory(db: Executor, q: string, kind: string | undefined) {
+    const parent = alias(orgs, 'parent');
+    return db
+      .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, side: orgs.side, parentName: parent.name })
+      .from(orgs)
+      .leftJoin(parent, eq(parent.id, orgs.parentId))
+      .where(and(ilike(orgs.name, `%${escapeLike(q)}%`), isNull(orgs.archivedAt), kind ? eq(orgs.kind, kind) : undefined))
+      .orderBy(asc(orgs.depth), asc(orgs.name))
+      .limit(20);
   },
 
   delete(db: Executor, id: string) {

@@ -6,6 +6,8 @@ import {
   moveOrgSchema,
   okSchema,
   orgDetailSchema,
+  orgDirectoryQuerySchema,
+  orgDirectorySchema,
   orgListQuerySchema,
   orgPageSchema,
   updateOrgSchema,
@@ -28,6 +30,18 @@ export function orgsRoutes(orgs: OrgsService) {
         },
       },
       (req) => orgs.list(actorOf(req), req.query),
+    );
+    r.get(
+      '/api/orgs/directory',
+      {
+        schema: {
+          tags,
+          summary: 'Find any current unit by name, to name co-organisers and partners (names only)',
+          querystring: orgDirectoryQuerySchema,
+          response: { 200: orgDirectorySchema },
+        },
+      },
+      (req) => orgs.directory(actorOf(req), req.query.q, req.query.kind),
     );
     r.get(
       '/api/orgs/:id',

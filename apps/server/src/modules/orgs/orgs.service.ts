@@ -152,7 +152,15 @@ export function createOrgsService(db: Db) {
     });
   }
 
-  return { list, get, create, update, move, setArchived, remove, load };
+  /** Co-organisers and partners come from anywhere in the tree; whoever may plan activities may look names up. */
+  async function directory(actor: Actor, q: string, kind: OrgKind | undefined) {
+    const planning = scopeOf(actor, 'activity.write');
+    if (planning !== 'all' && planning.length === 0) throw new AppError('forbidden');
+    const rows = await repo.directory(db, q, kind);
+    return { items: rows.map((r) => ({ ...r, kind: r.kind as OrgKind, side: sideOfKind(r.kind as OrgKind) })) };
+  }
+
+  return { directory, list, get, create, update, move, setArchived, remove, load };
 }
 
 export type OrgsService = ReturnType<typeof createOrgsService>;

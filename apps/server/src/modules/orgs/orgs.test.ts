@@ -129,6 +129,13 @@ describe('organisation tree', () => {
     expect(province.placeCount).toBeGreaterThanOrEqual(2);
   });
 
+  it('lets planners find a unit anywhere by name, names only, and refuses those who do not plan', async () => {
+    const found = (await czSecretary.inject({ method: 'GET', url: `/api/orgs/directory?q=${encodeURIComponent(w.cfBranch.name)}` })).json();
+    expect(found.items).toEqual([{ id: w.cfBranch.id, name: w.cfBranch.name, kind: 'branch', side: 'postal', parentName: w.chifeng.name }]);
+    const volunteer = await czVolunteer.inject({ method: 'GET', url: '/api/orgs/directory?q=x' });
+    expect(volunteer.statusCode).toBe(403);
+  });
+
   it('only a platform admin creates a new root', async () => {
     expect(
       (await czOfficer.inject({ method: 'POST', url: '/api/orgs', payload: { parentId: null, kind: 'district', name: 'x' } })).statusCode,
