@@ -113,8 +113,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(peopleRoutes(services.people));
   await app.register(auditRoutes(services.audit));
   await app.register(accountsRoutes(services.accounts));
-  await app.register(activitiesRoutes(services.activities, services.signups));
-  await app.register(publicActivityRoutes(services.signups));
+  await app.register(activitiesRoutes(services.activities, services.signups, services.orgs));
+  await app.register(publicActivityRoutes(services.signups, services.activities));
   await app.register(partnershipsRoutes(services.partnerships));
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;

@@ -160,3 +160,47 @@ export const signupListItemSchema = z.object({
   walkin: z.boolean(),
 });
 export const signupListSchema = z.object({ items: z.array(signupListItemSchema) });
+
+export const OUTCOME_LABELS: Record<'zh-CN' | 'zh-TW' | 'en', Record<OutcomeField, string>> = {
+  'zh-CN': {
+    people_served: '服务人数',
+    households_visited: '走访户数',
+    value_donated_fen: '捐赠价值（元）',
+    sales_fen: '销售额（元）',
+    new_customers: '新增客户',
+    subscriptions: '报刊订阅',
+    materials_handed_out: '发放资料',
+    blood_donors: '献血人数',
+  },
+  'zh-TW': {
+    people_served: '服務人數',
+    households_visited: '走訪戶數',
+    value_donated_fen: '捐贈價值（元）',
+    sales_fen: '銷售額（元）',
+    new_customers: '新增客戶',
+    subscriptions: '報刊訂閱',
+    materials_handed_out: '發放資料',
+    blood_donors: '捐血人數',
+  },
+  en: {
+    people_served: 'People served',
+    households_visited: 'Households visited',
+    value_donated_fen: 'Value donated (yuan)',
+    sales_fen: 'Sales (yuan)',
+    new_customers: 'New customers',
+    subscriptions: 'Subscriptions',
+    materials_handed_out: 'Materials handed out',
+    blood_donors: 'Blood donors',
+  },
+};
+
+/** Money is kept in fen; people read yuan. */
+export function formatOutcome(key: OutcomeField, value: number): string {
+  return key.endsWith('_fen') ? (value / 100).toFixed(2) : String(value);
+}
+
+export const ledgerQuerySchema = z.strictObject({
+  orgId: z.uuid().optional(),
+  from: isoDateTime,
+  to: isoDateTime,
+});

@@ -10,6 +10,7 @@ export interface ActivityFilter {
   scope: Scope;
   underPath?: string;
   status?: string;
+  statuses?: string[];
   kindId?: string;
   from?: Date;
   to?: Date;
@@ -92,6 +93,7 @@ export const activitiesRepository = {
   filterCondition(f: ActivityFilter): SQL | undefined {
     const where: SQL[] = [organisedWithin(f.scope, f.underPath)];
     if (f.status) where.push(eq(activities.status, f.status));
+    if (f.statuses) where.push(inArray(activities.status, f.statuses));
     if (f.kindId) where.push(eq(activities.kindId, f.kindId));
     if (f.from) where.push(gte(activities.startsAt, f.from));
     if (f.to) where.push(lte(activities.startsAt, f.to));

@@ -10,16 +10,20 @@ import {
   checkinResultSchema,
   createActivitySchema,
   idParamsSchema,
+  ledgerQuerySchema,
   signupListSchema,
   staffCheckinSchema,
   updateActivitySchema,
   upsertActivityKindSchema,
 } from '@youshe/shared';
+import { requestLocale } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http.js';
+import type { OrgsService } from '../orgs/orgs.service.js';
+import { buildLedger } from './ledger.js';
 import type { ActivitiesService } from './activities.service.js';
 import type { SignupsService } from './signups.service.js';
 
-export function activitiesRoutes(activities: ActivitiesService, signups: SignupsService) {
+export function activitiesRoutes(activities: ActivitiesService, signups: SignupsService, orgs: OrgsService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['activities'];
@@ -60,6 +64,23 @@ export function activitiesRoutes(activities: ActivitiesService, signups: Signups
         },
       },
       (req) => activities.list(actorOf(req), req.query),
+    );
+    r.get(
+      '/api/activities/ledger.xlsx',
+      { schema: { tags, summary: 'The ledger (台账) of a subtree and period as an Excel file', querystring: ledgerQuerySchema } },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const scopeName = req.query.orgId ? (await orgs.get(actor, req.query.orgId)).name : '全部';
+        const { buffer } = await buildLedger(activities, actor, req.query, requestLocale(req), scopeName);
+        const filename = `ledger-${req.query.from.slice(0, 10)}-${req.query.to.slice(0, 10)}.xlsx`;
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header(
+            'content-disposition',
+            `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(`活动台账-${scopeName}.xlsx`)}`,
+          )
+          .send(buffer);
+      },
     );
     r.get(
       '/api/activities/:id',

@@ -101,6 +101,20 @@ export function createActivitiesService(db: Db) {
     return { items: await presentActivities(db, rows), total, page: query.page, pageSize: query.pageSize };
   }
 
+  /** Published activities organised within a unit's subtree, for its public calendar feed. */
+  async function publicFeed(orgId: string) {
+    const org = await orgsRepository.findById(db, orgId);
+    if (!org || org.archivedAt) throw new AppError('not_found');
+    const where = repo.filterCondition({
+      scope: 'all',
+      underPath: org.path,
+      statuses: ['published', 'in_progress', 'closed'],
+      from: new Date(Date.now() - 30 * 86400_000),
+      to: new Date(Date.now() + 365 * 86400_000),
+    });
+    return { name: org.name, items: await presentActivities(db, await repo.listRows(db, where, 1, 500)) };
+  }
+
   /** Co-organisers may sit outside the actor's subtree (a police station, a community): they must exist and be current. */
   async function checkRelations(tx: Executor, organiserIds: string[], partnershipIds: string[]) {
     if (organiserIds.length) {
@@ -218,7 +232,7 @@ export function createActivitiesService(db: Db) {
     return get(actor, id);
   }
 
-  return { kinds, upsertKind, authorised, getUnchecked, get, list, create, update, transition };
+  return { kinds, upsertKind, authorised, getUnchecked, get, list, publicFeed, create, update, transition };
 }
 
 export type ActivitiesService = ReturnType<typeof createActivitiesService>;

@@ -33,7 +33,11 @@ export async function presentActivities(db: Executor, rows: ListRow[]): Promise<
     waitlistCount,
     attendanceCount: a.attendanceCount,
     outcome: a.outcome as Record<string, number>,
-    organisers: organisers.filter((o) => o.activityId === a.id).map((o) => ({ id: o.id, name: o.name })),
+    // The organising unit first, then its co-organisers.
+    organisers: organisers
+      .filter((o) => o.activityId === a.id)
+      .sort((x, y) => Number(y.id === a.orgId) - Number(x.id === a.orgId))
+      .map((o) => ({ id: o.id, name: o.name })),
     partnershipIds: links.filter((l) => l.activityId === a.id).map((l) => l.partnershipId),
   }));
 }

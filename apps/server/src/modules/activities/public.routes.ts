@@ -3,19 +3,22 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   checkinResultSchema,
+  idParamsSchema,
   publicActivitySchema,
   publicTokenParamsSchema,
   signupCodeParamsSchema,
   signupRequestSchema,
   signupSchema,
 } from '@youshe/shared';
+import type { ActivitiesService } from './activities.service.js';
+import { activitiesCalendar } from './calendar.js';
 import type { SignupsService } from './signups.service.js';
 
 /**
  * The resident's side: no account, only the unguessable activity token and their own sign-up code.
  * Limits are per address but generous: a whole event may share one venue Wi-Fi.
  */
-export function publicActivityRoutes(signups: SignupsService) {
+export function publicActivityRoutes(signups: SignupsService, activities: ActivitiesService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['public'];
@@ -94,6 +97,17 @@ export function publicActivityRoutes(signups: SignupsService) {
         },
       },
       (req) => signups.selfCheckIn(req.params.token, req.body.code),
+    );
+    r.get(
+      '/api/public/orgs/:id/calendar.ics',
+      { config: limit, schema: { tags, summary: 'iCalendar feed of a unit’s published activities', params: idParamsSchema } },
+      async (req, reply) => {
+        const feed = await activities.publicFeed(req.params.id);
+        const base = `${req.protocol}://${req.headers.host}`;
+        return reply
+          .header('content-type', 'text/calendar; charset=utf-8')
+          .send(activitiesCalendar(feed.name, feed.items, (token) => `${base}/a/${token}`));
+      },
     );
   };
 }
