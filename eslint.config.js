@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '**/migrations/**', 'apps/web/src/i18n/locales/zh-TW.json'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '.tmp/**', 'coverage/**', 'test-results/**', '**/migrations/**', 'apps/web/src/i18n/locales/zh-TW.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
