@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -24,6 +25,8 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { activitiesRoutes } from './modules/activities/activities.routes.js';
 import { publicActivityRoutes } from './modules/activities/public.routes.js';
 import { partnershipsRoutes } from './modules/partnerships/partnerships.routes.js';
+import { photosRoutes } from './modules/activities/photos.routes.js';
+import { MAX_PHOTO_BYTES } from './modules/activities/photos.service.js';
 import { VERSION } from './version.js';
 
 export interface AppOptions {
@@ -75,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     strictTransportSecurity: config.secureCookies,
   });
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 5, fieldSize: 1000 } });
   await app.register(rateLimit, {
     global: false,
     keyGenerator: (req) => req.ip,
@@ -116,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(activitiesRoutes(services.activities, services.signups, services.orgs));
   await app.register(publicActivityRoutes(services.signups, services.activities));
   await app.register(partnershipsRoutes(services.partnerships));
+  await app.register(photosRoutes(services.photos));
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   if (webRoot) {

@@ -1,6 +1,8 @@
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { FieldCrypto } from './platform/crypto.js';
+import { localFileStore } from './platform/files.js';
+import { createPhotosService } from './modules/activities/photos.service.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createOrgsService } from './modules/orgs/orgs.service.js';
 import { createPlacesService } from './modules/places/places.service.js';
@@ -12,15 +14,17 @@ import { createSignupsService } from './modules/activities/signups.service.js';
 import { createPartnershipsService } from './modules/partnerships/partnerships.service.js';
 
 /** The one place where repositories, services and platform parts are wired together; tests use it too. */
-export function createServices(database: Database, config: Pick<Config, 'encryptionKey' | 'blindIndexKey'>) {
+export function createServices(database: Database, config: Pick<Config, 'encryptionKey' | 'blindIndexKey' | 'filesDir'>) {
   const crypto = new FieldCrypto(config.encryptionKey, config.blindIndexKey);
   const db = database.db;
+  const files = localFileStore(config.filesDir);
   const activities = createActivitiesService(db);
   return {
     crypto,
     activities,
     signups: createSignupsService(db, crypto, activities),
     partnerships: createPartnershipsService(db),
+    photos: createPhotosService(db, files, activities),
     auth: createAuthService(db),
     orgs: createOrgsService(db),
     places: createPlacesService(db),

@@ -9,6 +9,8 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
+  /** Uploaded photos; with several instances, a folder they all share. */
+  FILES_DIR: z.string().optional(),
   /** 32 bytes, base64: encrypts personal data at rest (AES-256-GCM). */
   ENCRYPTION_KEY: z.string().optional(),
   /** 32 bytes, base64: keys the HMAC blind index used for exact look-ups. */
@@ -28,6 +30,7 @@ export interface Config {
   host: string;
   database: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
   dataDir: string;
+  filesDir: string;
   encryptionKey: Buffer;
   blindIndexKey: Buffer;
   trustedOrigins: string[];
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     database,
     dataDir,
+    filesDir: path.resolve(e.FILES_DIR ?? path.join(dataDir, 'files')),
     encryptionKey: keyFrom(keys.enc, 'ENCRYPTION_KEY'),
     blindIndexKey: keyFrom(keys.bidx, 'BLIND_INDEX_KEY'),
     trustedOrigins: e.TRUSTED_ORIGINS.split(',')

@@ -22,12 +22,15 @@ if (config.demo && !(await isDemoLoaded(database.db))) {
   await seedDemo(database.db, services.crypto);
 }
 // Demo sign-ins are shown only where the demo accounts really exist.
-const demoShown = config.demo && Boolean(await database.db.query.accounts.findFirst({ where: eq(accounts.login, DEMO_ACCOUNTS[1]!.login) }));
+const demoShown =
+  config.demo && Boolean(await database.db.query.accounts.findFirst({ where: eq(accounts.login, DEMO_ACCOUNTS[1]!.login) }));
 
 startHousekeeping(database.db);
 await app.listen({ port: config.port, host: config.host });
 const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-console.log(`\nYoushe 邮社共建 is running at http://${shown}:${config.port}  (database: ${database.kind}, ready in ${Date.now() - started} ms)`);
+console.log(
+  `\nYoushe 邮社共建 is running at http://${shown}:${config.port}  (database: ${database.kind}, ready in ${Date.now() - started} ms)`,
+);
 if (demoShown) {
   console.log(`\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):`);
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.login.padEnd(14)} ${a.role.padEnd(18)} ${a.org}`);

@@ -51,6 +51,7 @@ export const activitySchema = z.object({
   confirmedCount: z.number().int(),
   waitlistCount: z.number().int(),
   attendanceCount: z.number().int(),
+  photoCount: z.number().int(),
   outcome: z.record(z.string(), z.number()),
   organisers: z.array(z.object({ id: z.uuid(), name: z.string() })),
   partnershipIds: z.array(z.uuid()),
@@ -204,3 +205,15 @@ export const ledgerQuerySchema = z.strictObject({
   from: isoDateTime,
   to: isoDateTime,
 });
+
+export const photoSchema = z.object({
+  id: z.uuid(),
+  width: z.number().int(),
+  height: z.number().int(),
+  bytes: z.number().int(),
+  caption: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const photoListSchema = z.object({ items: z.array(photoSchema) });
+export const photoParamsSchema = z.strictObject({ id: z.uuid(), photoId: z.uuid() });
+export const photoFileQuerySchema = z.strictObject({ size: z.enum(['full', 'thumb']).default('full') });

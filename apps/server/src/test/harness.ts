@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.js';
@@ -17,6 +20,7 @@ export function testConfig(): Config {
     host: '127.0.0.1',
     database: { kind: 'pglite', dataDir: null },
     dataDir: '/tmp/youshe-test',
+    filesDir: mkdtempSync(path.join(tmpdir(), 'youshe-files-')),
     encryptionKey: randomBytes(32),
     blindIndexKey: randomBytes(32),
     trustedOrigins: [],

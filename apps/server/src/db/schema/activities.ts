@@ -92,3 +92,23 @@ export const signups = pgTable(
     index('signups_queue').on(t.activityId, t.status, t.createdAt),
   ],
 );
+
+/** Photos of an activity, resized on the server with location data stripped; the files live in the file store. */
+export const activityPhotos = pgTable(
+  'activity_photos',
+  {
+    id: uuid('id').primaryKey(),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    fileKey: text('file_key').notNull(),
+    thumbKey: text('thumb_key').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    caption: text('caption'),
+    uploadedBy: uuid('uploaded_by').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('activity_photos_activity').on(t.activityId, t.createdAt)],
+);

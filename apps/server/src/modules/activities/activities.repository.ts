@@ -25,6 +25,7 @@ function organisedWithin(scope: Scope, underPath?: string): SQL {
 }
 
 const waitlistCount = sql<number>`(select count(*)::int from signups s where s.activity_id = activities.id and s.status = 'waitlisted')`;
+const photoCount = sql<number>`(select count(*)::int from activity_photos ph where ph.activity_id = activities.id)`;
 const confirmedCount = sql<number>`(select count(*)::int from signups s where s.activity_id = activities.id and s.status = 'confirmed' and not s.walkin)`;
 
 export const activitiesRepository = {
@@ -79,6 +80,7 @@ export const activitiesRepository = {
         placeName: places.name,
         waitlistCount,
         confirmedCount,
+        photoCount,
       })
       .from(activities)
       .innerJoin(orgs, eq(orgs.id, activities.orgId))

@@ -13,7 +13,7 @@ export async function presentActivities(db: Executor, rows: ListRow[]): Promise<
     repo.organisers(db, ids),
     ids.length ? db.select().from(activityPartnerships).where(inArray(activityPartnerships.activityId, ids)) : Promise.resolve([]),
   ]);
-  return rows.map(({ activity: a, orgName, kindName, placeName, waitlistCount, confirmedCount }) => ({
+  return rows.map(({ activity: a, orgName, kindName, placeName, waitlistCount, confirmedCount, photoCount }) => ({
     id: a.id,
     orgId: a.orgId,
     orgName,
@@ -32,6 +32,7 @@ export async function presentActivities(db: Executor, rows: ListRow[]): Promise<
     confirmedCount,
     waitlistCount,
     attendanceCount: a.attendanceCount,
+    photoCount,
     outcome: a.outcome as Record<string, number>,
     // The organising unit first, then its co-organisers.
     organisers: organisers

@@ -72,7 +72,7 @@ export async function buildLedger(
       a.attendanceCount,
       a.description,
       outcome,
-      0,
+      a.photoCount,
       STATUS[locale][a.status] ?? a.status,
     ]);
     row.alignment = { vertical: 'top', wrapText: true };

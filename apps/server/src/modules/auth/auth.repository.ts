@@ -71,7 +71,9 @@ export const authRepository = {
         mustChangePassword: accounts.mustChangePassword,
         lastSeenAt: sessions.lastSeenAt,
         createdAt: sessions.createdAt,
-        grants: sql<GrantRow[]>`(select coalesce(json_agg(json_build_object('role', g.role, 'orgId', g.org_id, 'orgPath', o.path, 'orgName', o.name)
+        grants: sql<
+          GrantRow[]
+        >`(select coalesce(json_agg(json_build_object('role', g.role, 'orgId', g.org_id, 'orgPath', o.path, 'orgName', o.name)
             order by o.depth nulls first, o.name), '[]'::json)
           from grants g left join orgs o on o.id = g.org_id where g.account_id = accounts.id)`,
       })

@@ -43,7 +43,14 @@ export function authRoutes(auth: AuthService, secureCookies: boolean) {
 
     r.patch(
       '/api/me',
-      { schema: { tags: ['auth'], summary: 'Save the interface language on the account', body: updateMeRequestSchema, response: { 200: meResponseSchema } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Save the interface language on the account',
+          body: updateMeRequestSchema,
+          response: { 200: meResponseSchema },
+        },
+      },
       async (req) => auth.setLocale(actorOf(req), req.body.locale),
     );
 

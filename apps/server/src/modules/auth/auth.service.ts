@@ -89,7 +89,12 @@ export function createAuthService(db: Db) {
       personName: session.personName,
       mustChangePassword: session.mustChangePassword === 1,
       locale: (LOCALES as readonly string[]).includes(session.locale) ? (session.locale as Locale) : 'zh-CN',
-      grants: (grants as typeof session.grants).map((g) => ({ role: g.role as Role, orgId: g.orgId, orgPath: g.orgPath, orgName: g.orgName })),
+      grants: (grants as typeof session.grants).map((g) => ({
+        role: g.role as Role,
+        orgId: g.orgId,
+        orgPath: g.orgPath,
+        orgName: g.orgName,
+      })),
       ip: client.ip,
       userAgent: client.userAgent,
     };
