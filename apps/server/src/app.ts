@@ -26,6 +26,7 @@ import { activitiesRoutes } from './modules/activities/activities.routes.js';
 import { publicActivityRoutes } from './modules/activities/public.routes.js';
 import { partnershipsRoutes } from './modules/partnerships/partnerships.routes.js';
 import { photosRoutes } from './modules/activities/photos.routes.js';
+import { listsRoutes } from './modules/lists/lists.routes.js';
 import { MAX_PHOTO_BYTES } from './modules/activities/photos.service.js';
 import { VERSION } from './version.js';
 
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(publicActivityRoutes(services.signups, services.activities));
   await app.register(partnershipsRoutes(services.partnerships));
   await app.register(photosRoutes(services.photos));
+  await app.register(listsRoutes(services.needs, services.projects));
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   if (webRoot) {

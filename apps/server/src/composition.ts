@@ -12,6 +12,8 @@ import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { createActivitiesService } from './modules/activities/activities.service.js';
 import { createSignupsService } from './modules/activities/signups.service.js';
 import { createPartnershipsService } from './modules/partnerships/partnerships.service.js';
+import { createNeedsService } from './modules/lists/needs.service.js';
+import { createProjectsService } from './modules/lists/projects.service.js';
 
 /** The one place where repositories, services and platform parts are wired together; tests use it too. */
 export function createServices(database: Database, config: Pick<Config, 'encryptionKey' | 'blindIndexKey' | 'filesDir'>) {
@@ -24,6 +26,8 @@ export function createServices(database: Database, config: Pick<Config, 'encrypt
     activities,
     signups: createSignupsService(db, crypto, activities),
     partnerships: createPartnershipsService(db),
+    needs: createNeedsService(db, crypto),
+    projects: createProjectsService(db),
     photos: createPhotosService(db, files, activities),
     auth: createAuthService(db),
     orgs: createOrgsService(db),

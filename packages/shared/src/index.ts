@@ -9,3 +9,4 @@ export * from './field-messages.js';
 export * from './accounts.js';
 export * from './activities.js';
 export * from './partnerships.js';
+export * from './lists.js';

@@ -4,3 +4,4 @@ export * from './auth.js';
 export * from './audit.js';
 export * from './activities.js';
 export * from './partnerships.js';
+export * from './lists.js';

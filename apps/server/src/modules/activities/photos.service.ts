@@ -51,19 +51,17 @@ export function createPhotosService(db: Db, files: FileStore, activities: Activi
     await files.put(fileKey, full.data);
     await files.put(thumbKey, thumb);
     await db.transaction(async (tx) => {
-      await tx
-        .insert(activityPhotos)
-        .values({
-          id,
-          activityId,
-          fileKey,
-          thumbKey,
-          width: full.info.width,
-          height: full.info.height,
-          bytes: full.data.length,
-          caption,
-          uploadedBy: actor.accountId,
-        });
+      await tx.insert(activityPhotos).values({
+        id,
+        activityId,
+        fileKey,
+        thumbKey,
+        width: full.info.width,
+        height: full.info.height,
+        bytes: full.data.length,
+        caption,
+        uploadedBy: actor.accountId,
+      });
       await recordAudit(tx, actor, { action: 'activity.photo_add', entity: 'activity', entityId: activityId, details: { photoId: id } });
     });
     return (await list(actor, activityId)).items.find((p) => p.id === id)!;
