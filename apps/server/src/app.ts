@@ -27,6 +27,7 @@ import { publicActivityRoutes } from './modules/activities/public.routes.js';
 import { partnershipsRoutes } from './modules/partnerships/partnerships.routes.js';
 import { photosRoutes } from './modules/activities/photos.routes.js';
 import { listsRoutes } from './modules/lists/lists.routes.js';
+import { zonesRoutes } from './modules/zones/zones.routes.js';
 import { MAX_PHOTO_BYTES } from './modules/activities/photos.service.js';
 import { VERSION } from './version.js';
 
@@ -123,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(partnershipsRoutes(services.partnerships));
   await app.register(photosRoutes(services.photos));
   await app.register(listsRoutes(services.needs, services.projects));
+  await app.register(zonesRoutes(services.zones));
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   if (webRoot) {

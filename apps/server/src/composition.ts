@@ -14,6 +14,7 @@ import { createSignupsService } from './modules/activities/signups.service.js';
 import { createPartnershipsService } from './modules/partnerships/partnerships.service.js';
 import { createNeedsService } from './modules/lists/needs.service.js';
 import { createProjectsService } from './modules/lists/projects.service.js';
+import { createZonesService } from './modules/zones/zones.service.js';
 
 /** The one place where repositories, services and platform parts are wired together; tests use it too. */
 export function createServices(database: Database, config: Pick<Config, 'encryptionKey' | 'blindIndexKey' | 'filesDir'>) {
@@ -28,6 +29,7 @@ export function createServices(database: Database, config: Pick<Config, 'encrypt
     partnerships: createPartnershipsService(db),
     needs: createNeedsService(db, crypto),
     projects: createProjectsService(db),
+    zones: createZonesService(db),
     photos: createPhotosService(db, files, activities),
     auth: createAuthService(db),
     orgs: createOrgsService(db),

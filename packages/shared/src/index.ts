@@ -10,3 +10,4 @@ export * from './accounts.js';
 export * from './activities.js';
 export * from './partnerships.js';
 export * from './lists.js';
+export * from './zones.js';

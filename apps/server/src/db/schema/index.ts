@@ -5,3 +5,4 @@ export * from './audit.js';
 export * from './activities.js';
 export * from './partnerships.js';
 export * from './lists.js';
+export * from './zones.js';
