@@ -121,7 +121,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(accountsRoutes(services.accounts));
   await app.register(activitiesRoutes(services.activities, services.signups, services.orgs));
   await app.register(publicActivityRoutes(services.signups, services.activities));
-  await app.register(partnershipsRoutes(services.partnerships));
+  await app.register(partnershipsRoutes(services.partnerships, services.meetings));
   await app.register(photosRoutes(services.photos));
   await app.register(listsRoutes(services.needs, services.projects));
   await app.register(zonesRoutes(services.zones));

@@ -12,6 +12,7 @@ import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { createActivitiesService } from './modules/activities/activities.service.js';
 import { createSignupsService } from './modules/activities/signups.service.js';
 import { createPartnershipsService } from './modules/partnerships/partnerships.service.js';
+import { createMeetingsService } from './modules/partnerships/meetings.service.js';
 import { createNeedsService } from './modules/lists/needs.service.js';
 import { createProjectsService } from './modules/lists/projects.service.js';
 import { createZonesService } from './modules/zones/zones.service.js';
@@ -22,11 +23,13 @@ export function createServices(database: Database, config: Pick<Config, 'encrypt
   const db = database.db;
   const files = localFileStore(config.filesDir);
   const activities = createActivitiesService(db);
+  const partnerships = createPartnershipsService(db);
   return {
     crypto,
     activities,
     signups: createSignupsService(db, crypto, activities),
-    partnerships: createPartnershipsService(db),
+    partnerships,
+    meetings: createMeetingsService(db, partnerships),
     needs: createNeedsService(db, crypto),
     projects: createProjectsService(db),
     zones: createZonesService(db),

@@ -70,3 +70,38 @@ export const updatePartnershipSchema = z.strictObject({
 });
 export const renewPartnershipSchema = z.strictObject({ startsOn: isoDate, endsOn: isoDate, signedOn: isoDate.nullish() });
 export const goalParamsSchema = z.strictObject({ id: z.uuid(), goalId: z.uuid() });
+
+export const meetingTaskSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  ownerOrgId: z.uuid().nullable(),
+  ownerName: z.string(),
+  dueOn: z.string(),
+  done: z.boolean(),
+  overdue: z.boolean(),
+});
+export const meetingSchema = z.object({
+  id: z.uuid(),
+  partnershipId: z.uuid(),
+  heldOn: z.string(),
+  location: z.string().nullable(),
+  attendees: z.string(),
+  minutes: z.string(),
+  tasks: z.array(meetingTaskSchema),
+});
+export const meetingListSchema = z.object({ items: z.array(meetingSchema) });
+const taskRequest = z.strictObject({
+  title: requiredText(200),
+  ownerOrgId: z.uuid().nullish(),
+  ownerName: requiredText(50),
+  dueOn: isoDate,
+});
+export const createMeetingSchema = z.strictObject({
+  heldOn: isoDate,
+  location: text(100).nullish(),
+  attendees: z.string().max(1000).default(''),
+  minutes: z.string().max(20000).default(''),
+  tasks: z.array(taskRequest).max(50).default([]),
+});
+export const taskParamsSchema = z.strictObject({ id: z.uuid(), taskId: z.uuid() });
+export const taskDoneSchema = z.strictObject({ done: z.boolean() });

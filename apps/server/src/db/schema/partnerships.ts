@@ -64,3 +64,37 @@ export const activityPartnerships = pgTable(
   },
   (t) => [primaryKey({ columns: [t.activityId, t.partnershipId] }), index('activity_partnerships_partnership').on(t.partnershipId)],
 );
+
+/** A joint meeting (联席会议) of a partnership, with its minutes. */
+export const partnershipMeetings = pgTable(
+  'partnership_meetings',
+  {
+    id: uuid('id').primaryKey(),
+    partnershipId: uuid('partnership_id')
+      .notNull()
+      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    heldOn: date('held_on').notNull(),
+    location: text('location'),
+    attendees: text('attendees').notNull().default(''),
+    minutes: text('minutes').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('meetings_partnership').on(t.partnershipId, t.heldOn)],
+);
+
+/** A decision of a meeting, turned into a task with an owner and a due date. */
+export const meetingTasks = pgTable(
+  'meeting_tasks',
+  {
+    id: uuid('id').primaryKey(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => partnershipMeetings.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    ownerOrgId: uuid('owner_org_id').references(() => orgs.id, { onDelete: 'restrict' }),
+    ownerName: text('owner_name').notNull(),
+    dueOn: date('due_on').notNull(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [index('meeting_tasks_meeting').on(t.meetingId)],
+);

@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  createMeetingSchema,
   createPartnershipSchema,
+  meetingListSchema,
+  meetingSchema,
+  taskDoneSchema,
+  taskParamsSchema,
   goalParamsSchema,
   goalRequestSchema,
   idParamsSchema,
@@ -12,9 +17,10 @@ import {
   updatePartnershipSchema,
 } from '@youshe/shared';
 import { actorOf } from '../../platform/http.js';
+import type { MeetingsService } from './meetings.service.js';
 import type { PartnershipsService } from './partnerships.service.js';
 
-export function partnershipsRoutes(partnerships: PartnershipsService) {
+export function partnershipsRoutes(partnerships: PartnershipsService, meetings: MeetingsService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['partnerships'];
@@ -71,6 +77,37 @@ export function partnershipsRoutes(partnerships: PartnershipsService) {
       '/api/partnerships/:id/goals/:goalId',
       { schema: { tags, summary: 'Remove a goal', params: goalParamsSchema, ...one } },
       (req) => partnerships.removeGoal(actorOf(req), req.params.id, req.params.goalId),
+    );
+    r.get(
+      '/api/partnerships/:id/meetings',
+      { schema: { tags, summary: 'Joint meetings with minutes and tasks', params: idParamsSchema, response: { 200: meetingListSchema } } },
+      (req) => meetings.list(actorOf(req), req.params.id),
+    );
+    r.post(
+      '/api/partnerships/:id/meetings',
+      {
+        schema: {
+          tags,
+          summary: 'Record a joint meeting; its decisions become tasks',
+          params: idParamsSchema,
+          body: createMeetingSchema,
+          response: { 200: meetingSchema },
+        },
+      },
+      (req) => meetings.create(actorOf(req), req.params.id, req.body),
+    );
+    r.post(
+      '/api/partnerships/:id/tasks/:taskId',
+      {
+        schema: {
+          tags,
+          summary: 'Mark a meeting task done or open again',
+          params: taskParamsSchema,
+          body: taskDoneSchema,
+          response: { 200: meetingSchema },
+        },
+      },
+      (req) => meetings.setTaskDone(actorOf(req), req.params.id, req.params.taskId, req.body.done),
     );
   };
 }

@@ -232,6 +232,7 @@ export function createPartnershipsService(db: Db) {
   }
 
   return {
+    authorised,
     get,
     list,
     create: (actor: Actor, input: z.infer<typeof createPartnershipSchema>) => create(actor, input),

@@ -154,3 +154,38 @@ describe('partnerships', () => {
     expect(unknown.json().details[0].message).toBe('没有这种活动类型');
   });
 });
+
+describe('joint meetings', () => {
+  it('keep minutes, turn decisions into tasks with owners and due dates, and flag the overdue', async () => {
+    const p = await agreement();
+    const res = await communityPartner.inject({
+      method: 'POST',
+      url: `/api/partnerships/${p.id}/meetings`,
+      payload: {
+        heldOn: `${year}-03-01`,
+        location: '社区会议室',
+        attendees: '支部书记、社区书记、网格长',
+        minutes: '研究上半年共建计划',
+        tasks: [
+          { title: '制定反诈宣传计划', ownerOrgId: w.czBranch.id, ownerName: '支部书记', dueOn: '2020-01-01' },
+          { title: '摸排独居老人名单', ownerName: '网格长', dueOn: '2999-12-31' },
+        ],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const meeting = res.json();
+    expect(meeting.tasks.map((t: { title: string; overdue: boolean }) => [t.title, t.overdue])).toEqual([
+      ['制定反诈宣传计划', true],
+      ['摸排独居老人名单', false],
+    ]);
+    const done = (
+      await czSecretary.inject({ method: 'POST', url: `/api/partnerships/${p.id}/tasks/${meeting.tasks[0].id}`, payload: { done: true } })
+    ).json();
+    expect(done.tasks[0]).toMatchObject({ done: true, overdue: false });
+    expect((await cfSecretary.inject({ method: 'GET', url: `/api/partnerships/${p.id}/meetings` })).statusCode).toBe(404);
+    expect(
+      (await cfSecretary.inject({ method: 'POST', url: `/api/partnerships/${p.id}/tasks/${meeting.tasks[1].id}`, payload: { done: true } }))
+        .statusCode,
+    ).toBe(404);
+  });
+});
