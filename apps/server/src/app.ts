@@ -28,6 +28,7 @@ import { partnershipsRoutes } from './modules/partnerships/partnerships.routes.j
 import { photosRoutes } from './modules/activities/photos.routes.js';
 import { listsRoutes } from './modules/lists/lists.routes.js';
 import { zonesRoutes } from './modules/zones/zones.routes.js';
+import { quizRoutes } from './modules/activities/quiz.routes.js';
 import { MAX_PHOTO_BYTES } from './modules/activities/photos.service.js';
 import { VERSION } from './version.js';
 
@@ -125,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(photosRoutes(services.photos));
   await app.register(listsRoutes(services.needs, services.projects));
   await app.register(zonesRoutes(services.zones));
+  await app.register(quizRoutes(services.quiz));
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   if (webRoot) {

@@ -16,6 +16,7 @@ import { createMeetingsService } from './modules/partnerships/meetings.service.j
 import { createNeedsService } from './modules/lists/needs.service.js';
 import { createProjectsService } from './modules/lists/projects.service.js';
 import { createZonesService } from './modules/zones/zones.service.js';
+import { createQuizService } from './modules/activities/quiz.service.js';
 
 /** The one place where repositories, services and platform parts are wired together; tests use it too. */
 export function createServices(database: Database, config: Pick<Config, 'encryptionKey' | 'blindIndexKey' | 'filesDir'>) {
@@ -33,6 +34,7 @@ export function createServices(database: Database, config: Pick<Config, 'encrypt
     needs: createNeedsService(db, crypto),
     projects: createProjectsService(db),
     zones: createZonesService(db),
+    quiz: createQuizService(db, crypto, activities),
     photos: createPhotosService(db, files, activities),
     auth: createAuthService(db),
     orgs: createOrgsService(db),

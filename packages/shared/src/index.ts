@@ -11,3 +11,4 @@ export * from './activities.js';
 export * from './partnerships.js';
 export * from './lists.js';
 export * from './zones.js';
+export * from './quiz.js';
