@@ -20,6 +20,7 @@ import { requestLocale } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http.js';
 import type { OrgsService } from '../orgs/orgs.service.js';
 import { buildLedger } from './ledger.js';
+import { activityPoster } from './poster.js';
 import type { ActivitiesService } from './activities.service.js';
 import type { SignupsService } from './signups.service.js';
 
@@ -80,6 +81,18 @@ export function activitiesRoutes(activities: ActivitiesService, signups: Signups
             `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(`活动台账-${scopeName}.xlsx`)}`,
           )
           .send(buffer);
+      },
+    );
+    r.get(
+      '/api/activities/:id/poster.pdf',
+      { schema: { tags, summary: 'An A4 poster with the QR code to sign up and check in', params: idParamsSchema } },
+      async (req, reply) => {
+        const activity = await activities.get(actorOf(req), req.params.id);
+        const pdf = await activityPoster(activity, `${req.protocol}://${req.headers.host}/a/${activity.publicToken}`);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `inline; filename="poster.pdf"; filename*=UTF-8''${encodeURIComponent(`${activity.title}.pdf`)}`)
+          .send(pdf);
       },
     );
     r.get(
