@@ -16,7 +16,7 @@ import { isLocale } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { PageLoading } from './PageLoading';
 import { createQueryClient } from './query-client';
-import { RequireAccountManager, RequireAudit, RequireSession } from './RequireSession';
+import { RequireAccountManager, RequireActivities, RequireAudit, RequireSession } from './RequireSession';
 import { theme } from './theme';
 
 const OrgsPage = lazy(() => import('../features/orgs/OrgsPage'));
@@ -24,6 +24,15 @@ const PeoplePage = lazy(() => import('../features/people/PeoplePage'));
 const PlacesPage = lazy(() => import('../features/places/PlacesPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage'));
+const ActivitiesPage = lazy(() => import('../features/activities/ActivitiesPage'));
+const ActivityDetailPage = lazy(() => import('../features/activities/ActivityDetailPage'));
+const PartnershipsPage = lazy(() => import('../features/partnerships/PartnershipsPage'));
+const PartnershipDetailPage = lazy(() => import('../features/partnerships/PartnershipDetailPage'));
+// Residents' phone pages: no sign-in, their own frame and their own bundle.
+const MobileShell = lazy(() => import('../mobile/MobileShell'));
+const PublicActivityPage = lazy(() => import('../mobile/PublicActivityPage'));
+const SelfCheckinPage = lazy(() => import('../mobile/SelfCheckinPage'));
+const MySignupPage = lazy(() => import('../mobile/MySignupPage'));
 
 const ANTD_LOCALES: Record<Locale, AntLocale> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
 const DAYJS_LOCALES: Record<Locale, string> = { 'zh-CN': 'zh-cn', 'zh-TW': 'zh-tw', en: 'en' };
@@ -47,12 +56,23 @@ export function App() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route element={page(<MobileShell />)}>
+                <Route path="a/:token" element={<PublicActivityPage />} />
+                <Route path="a/:token/checkin" element={<SelfCheckinPage />} />
+                <Route path="s/:code" element={<MySignupPage />} />
+              </Route>
               <Route element={<RequireSession />}>
                 <Route element={<AppLayout />}>
                   <Route index element={<Navigate to="/orgs" replace />} />
                   <Route path="orgs" element={page(<OrgsPage />)} />
                   <Route path="people" element={page(<PeoplePage />)} />
                   <Route path="places" element={page(<PlacesPage />)} />
+                  <Route element={<RequireActivities />}>
+                    <Route path="activities" element={page(<ActivitiesPage />)} />
+                    <Route path="activities/:id" element={page(<ActivityDetailPage />)} />
+                    <Route path="partnerships" element={page(<PartnershipsPage />)} />
+                    <Route path="partnerships/:id" element={page(<PartnershipDetailPage />)} />
+                  </Route>
                   <Route element={<RequireAccountManager />}>
                     <Route path="accounts" element={page(<AccountsPage />)} />
                   </Route>

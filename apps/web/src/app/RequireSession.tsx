@@ -6,7 +6,7 @@ import { errorText } from './api';
 import { followAccountLocale } from './i18n';
 import { PageLoading } from './PageLoading';
 import { OrgScopeProvider } from './org-scope';
-import { canManageAccounts, canReadAudit, SignedInContext, useMe, useSignedIn } from './session';
+import { canManageAccounts, canReadAudit, hasPermission, SignedInContext, useMe, useSignedIn } from './session';
 
 /** Renders the signed-in shell, or sends the visitor to the sign-in page and back afterwards. */
 export function RequireSession() {
@@ -55,4 +55,9 @@ export function RequireAudit() {
 export function RequireAccountManager() {
   const me = useSignedIn();
   return canManageAccounts(me) ? <Outlet /> : <Navigate to="/orgs" replace />;
+}
+
+export function RequireActivities() {
+  const me = useSignedIn();
+  return hasPermission(me, 'activity.read') ? <Outlet /> : <Navigate to="/orgs" replace />;
 }

@@ -82,6 +82,7 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 
@@ -89,4 +90,13 @@ export const api = {
 export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message;
   return i18n.t('errors.unknown');
+}
+
+/**
+ * The most specific message for a failure shown away from any form field: the server's words about
+ * the fields when it gave some (e.g. "本活动目前不能签到"), else its general message.
+ */
+export function problemText(error: unknown): string {
+  if (error instanceof ApiError && error.details.length > 0) return [...new Set(error.details.map((d) => d.message))].join('；');
+  return errorText(error);
 }

@@ -22,3 +22,35 @@ export function formatDateTime(iso: string | null | undefined): string {
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat(currentLocale()).format(n);
 }
+
+function parts(iso: string, options: Intl.DateTimeFormatOptions): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(currentLocale(), { timeZone: TIME_ZONE, hour12: false, ...options }).format(d);
+}
+
+const DAY_FORMAT = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
+const TIME_FORMAT = { hour: '2-digit', minute: '2-digit' } as const;
+
+/** A date and time to the minute, in China time. */
+export function formatDateTimeShort(iso: string | null | undefined): string {
+  return iso ? parts(iso, { ...DAY_FORMAT, ...TIME_FORMAT }) : '';
+}
+
+/**
+ * When something happens: '2025/05/20 09:00–11:00' on one day, both ends in full otherwise. With
+ * `long`, the day is written out with its weekday for residents ('5月20日星期二 09:00–11:00').
+ */
+export function formatTimeRange(startIso: string, endIso: string, long = false): string {
+  const day = long ? ({ month: 'long', day: 'numeric', weekday: 'long' } as const) : DAY_FORMAT;
+  const startDay = parts(startIso, day);
+  const endDay = parts(endIso, day);
+  const start = `${startDay} ${parts(startIso, TIME_FORMAT)}`;
+  return startDay === endDay ? `${start}–${parts(endIso, TIME_FORMAT)}` : `${start} – ${endDay} ${parts(endIso, TIME_FORMAT)}`;
+}
+
+/** A calendar date (YYYY-MM-DD, no time) as the reader writes dates. */
+export function formatDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return '';
+  return parts(`${isoDate}T12:00:00+08:00`, DAY_FORMAT);
+}

@@ -9,7 +9,7 @@ import { ME_KEY } from '../session';
 /** Language names are written in their own language, so anyone can find theirs. */
 const NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
 
-export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
+export function LanguageSwitch({ compact = false, width }: { compact?: boolean; width?: number }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const choose = (locale: Locale) => {
@@ -30,7 +30,7 @@ export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
       onChange={choose}
       options={LOCALES.map((l) => ({ value: l, label: <span lang={l}>{NAMES[l]}</span> }))}
       popupMatchSelectWidth={false}
-      style={{ width: compact ? 104 : 120 }}
+      style={{ width: width ?? (compact ? 104 : 120) }}
     />
   );
 }

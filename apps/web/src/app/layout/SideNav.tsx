@@ -2,9 +2,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   ApiOutlined,
+  CalendarOutlined,
   EnvironmentOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +29,12 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
     { key: 'orgs', icon: <ApartmentOutlined />, label: link('orgs', 'nav-orgs') },
     ...(hasPermission(me, 'person.read') ? [{ key: 'people', icon: <TeamOutlined />, label: link('people', 'nav-people') }] : []),
     { key: 'places', icon: <EnvironmentOutlined />, label: link('places', 'nav-places') },
+    ...(hasPermission(me, 'activity.read')
+      ? [
+          { key: 'activities', icon: <CalendarOutlined />, label: link('activities', 'nav-activities') },
+          { key: 'partnerships', icon: <UsergroupAddOutlined />, label: link('partnerships', 'nav-partnerships') },
+        ]
+      : []),
     ...(canManageAccounts(me) ? [{ key: 'accounts', icon: <SafetyCertificateOutlined />, label: link('accounts', 'nav-accounts') }] : []),
     ...(canReadAudit(me) ? [{ key: 'audit', icon: <AuditOutlined />, label: link('audit', 'nav-audit') }] : []),
     { type: 'divider' as const },

@@ -44,6 +44,22 @@ export const KNOWN_ACTIONS = [
   'person.archive',
   'person.restore',
   'person.reveal',
+  'activity.create',
+  'activity.update',
+  'activity.published',
+  'activity.in_progress',
+  'activity.closed',
+  'activity.cancelled',
+  'activity_kind.upsert',
+  'signup.create',
+  'signup.cancel',
+  'signup.checkin',
+  'partnership.create',
+  'partnership.update',
+  'partnership.renew',
+  'partnership.goal_add',
+  'partnership.goal_update',
+  'partnership.goal_remove',
 ] as const;
 
-export const KNOWN_ENTITIES = ['account', 'org', 'place', 'person'] as const;
+export const KNOWN_ENTITIES = ['account', 'org', 'place', 'person', 'activity', 'activity_kind', 'signup', 'partnership'] as const;

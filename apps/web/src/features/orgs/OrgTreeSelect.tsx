@@ -60,6 +60,8 @@ export function OrgTreeSelect({ value, onChange, valueLabel, disabledIds = NONE,
   const { orgId: scopeOrgId } = useOrgScope();
   const { roots, childrenOf, open } = useOrgForest(scopeOrgId, false);
   const [term, setTerm] = useState('');
+  // The name of the unit last picked: a search result's name is gone once the search box clears.
+  const [picked, setPicked] = useState<{ id: string; name: string } | null>(null);
   const q = term.trim();
   const search = useQuery({ queryKey: orgKeys.search(q, false), queryFn: () => orgsApi.search(q, false), enabled: q.length > 0 });
   const kindLabel = useCallback((o: Org) => t(`orgKind.${o.kind}`), [t]);
@@ -74,8 +76,8 @@ export function OrgTreeSelect({ value, onChange, valueLabel, disabledIds = NONE,
 
   const known = useMemo(() => {
     const all = [...(roots.data?.items ?? []), ...[...childrenOf.values()].flatMap((l) => l.items), ...(search.data?.items ?? [])];
-    return all.find((o) => o.id === value)?.name;
-  }, [roots.data, childrenOf, search.data, value]);
+    return all.find((o) => o.id === value)?.name ?? (picked && picked.id === value ? picked.name : undefined);
+  }, [roots.data, childrenOf, search.data, value, picked]);
 
   return (
     <TreeSelect<{ value: string; label: React.ReactNode } | undefined>
@@ -83,7 +85,10 @@ export function OrgTreeSelect({ value, onChange, valueLabel, disabledIds = NONE,
       style={style ?? { width: '100%' }}
       labelInValue
       value={value ? { value, label: known ?? valueLabel ?? value } : undefined}
-      onChange={(v) => onChange?.(v?.value ?? null)}
+      onChange={(v) => {
+        if (v && typeof v.label === 'string') setPicked({ id: v.value, name: v.label });
+        onChange?.(v?.value ?? null);
+      }}
       treeData={treeData}
       treeNodeLabelProp="label"
       loadData={(node) => (q ? Promise.resolve() : open(String(node.value)))}

@@ -1,0 +1,53 @@
+import type {
+  Partnership,
+  createPartnershipSchema,
+  goalRequestSchema,
+  renewPartnershipSchema,
+  updatePartnershipSchema,
+} from '@youshe/shared';
+import type { z } from 'zod';
+import { api, type Page } from '../../app/api';
+
+export interface PartnershipFilters {
+  orgId?: string | null;
+  q?: string;
+  endingWithinDays?: number;
+  page: number;
+  pageSize: number;
+}
+
+export type CreatePartnership = z.input<typeof createPartnershipSchema>;
+export type UpdatePartnership = z.input<typeof updatePartnershipSchema>;
+export type GoalRequest = z.input<typeof goalRequestSchema>;
+export type RenewPartnership = z.input<typeof renewPartnershipSchema>;
+export type Goal = Partnership['goals'][number];
+
+/** The console reminds of agreements whose period ends within this many days. */
+export const ENDING_SOON_DAYS = 30;
+
+export const partnershipKeys = {
+  all: ['partnerships'] as const,
+  list: (f: PartnershipFilters) => ['partnerships', 'list', f] as const,
+  endingSoon: (orgId: string | null) => ['partnerships', 'ending-soon', orgId] as const,
+  /** Every agreement in scope, for pickers (the activity form). */
+  options: (orgId: string | null) => ['partnerships', 'options', orgId] as const,
+  detail: (id: string) => ['partnerships', 'detail', id] as const,
+};
+
+export const partnershipsApi = {
+  list: (f: PartnershipFilters) => api.get<Page<Partnership>>('/api/partnerships', { ...f }),
+  get: (id: string) => api.get<Partnership>(`/api/partnerships/${id}`),
+  create: (body: CreatePartnership) => api.post<Partnership>('/api/partnerships', body),
+  update: (id: string, body: UpdatePartnership) => api.patch<Partnership>(`/api/partnerships/${id}`, body),
+  renew: (id: string, body: RenewPartnership) => api.post<Partnership>(`/api/partnerships/${id}/renew`, body),
+  addGoal: (id: string, goal: GoalRequest) => api.post<Partnership>(`/api/partnerships/${id}/goals`, goal),
+  updateGoal: (id: string, goalId: string, goal: GoalRequest) => api.put<Partnership>(`/api/partnerships/${id}/goals/${goalId}`, goal),
+  removeGoal: (id: string, goalId: string) => api.delete<Partnership>(`/api/partnerships/${id}/goals/${goalId}`),
+};
+
+/** Whether an agreement still running ends soon enough to remind of it. */
+export const endsSoon = (p: Pick<Partnership, 'daysLeft'>) => p.daysLeft >= 0 && p.daysLeft <= ENDING_SOON_DAYS;
+
+/** A goal's progress as a whole percentage for a progress bar (capped at 100; more than the target is still shown in the figures). */
+export const goalPercent = (g: Pick<Goal, 'progress' | 'target'>) =>
+  g.target > 0 ? Math.min(100, Math.floor((g.progress / g.target) * 100)) : 0;
