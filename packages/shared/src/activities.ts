@@ -60,6 +60,7 @@ export type Activity = z.infer<typeof activitySchema>;
 
 export const activityListQuerySchema = z.strictObject({
   orgId: z.uuid().optional(),
+  partnershipId: z.uuid().optional(),
   status: z.enum(ACTIVITY_STATUSES).optional(),
   kindId: z.string().max(40).optional(),
   from: isoDateTime.optional(),

@@ -31,6 +31,8 @@ export const partnershipSchema = z.object({
   members: z.array(z.object({ id: z.uuid(), name: z.string() })),
   goals: z.array(goalSchema),
   renewedFromId: z.uuid().nullable(),
+  /** The agreement that renewed this one, once it has been renewed. */
+  renewedById: z.uuid().nullable(),
   archivedAt: z.string().nullable(),
 });
 export type Partnership = z.infer<typeof partnershipSchema>;

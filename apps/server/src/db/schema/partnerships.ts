@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { activities, activityKinds } from './activities.js';
 import { orgs, timestamps } from './orgs.js';
 
@@ -20,7 +20,8 @@ export const partnerships = pgTable(
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     ...timestamps,
   },
-  (t) => [index('partnerships_org').on(t.orgId)],
+  // An agreement is renewed once; its renewal is the next period.
+  (t) => [index('partnerships_org').on(t.orgId), uniqueIndex('partnerships_renewed_once').on(t.renewedFromId)],
 );
 
 export const partnershipMembers = pgTable(

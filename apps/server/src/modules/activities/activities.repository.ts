@@ -11,6 +11,7 @@ export interface ActivityFilter {
   underPath?: string;
   status?: string;
   statuses?: string[];
+  partnershipId?: string;
   kindId?: string;
   from?: Date;
   to?: Date;
@@ -96,6 +97,10 @@ export const activitiesRepository = {
     const where: SQL[] = [organisedWithin(f.scope, f.underPath)];
     if (f.status) where.push(eq(activities.status, f.status));
     if (f.statuses) where.push(inArray(activities.status, f.statuses));
+    if (f.partnershipId)
+      where.push(
+        sql`exists (select 1 from activity_partnerships ap where ap.activity_id = ${activities.id} and ap.partnership_id = ${f.partnershipId})`,
+      );
     if (f.kindId) where.push(eq(activities.kindId, f.kindId));
     if (f.from) where.push(gte(activities.startsAt, f.from));
     if (f.to) where.push(lte(activities.startsAt, f.to));

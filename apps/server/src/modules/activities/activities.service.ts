@@ -93,6 +93,7 @@ export function createActivitiesService(db: Db) {
       underPath,
       status: query.status,
       kindId: query.kindId,
+      partnershipId: query.partnershipId,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
       q: query.q,

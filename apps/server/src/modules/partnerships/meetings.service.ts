@@ -54,29 +54,25 @@ export function createMeetingsService(db: Db, partnerships: PartnershipsService)
     await partnerships.authorised(actor, partnershipId, 'activity.write');
     const id = uuidv7();
     await db.transaction(async (tx) => {
-      await tx
-        .insert(partnershipMeetings)
-        .values({
-          id,
-          partnershipId,
-          heldOn: input.heldOn,
-          location: input.location ?? null,
-          attendees: input.attendees,
-          minutes: input.minutes,
-        });
+      await tx.insert(partnershipMeetings).values({
+        id,
+        partnershipId,
+        heldOn: input.heldOn,
+        location: input.location ?? null,
+        attendees: input.attendees,
+        minutes: input.minutes,
+      });
       if (input.tasks.length) {
-        await tx
-          .insert(meetingTasks)
-          .values(
-            input.tasks.map((t) => ({
-              id: uuidv7(),
-              meetingId: id,
-              title: t.title,
-              ownerOrgId: t.ownerOrgId ?? null,
-              ownerName: t.ownerName,
-              dueOn: t.dueOn,
-            })),
-          );
+        await tx.insert(meetingTasks).values(
+          input.tasks.map((t) => ({
+            id: uuidv7(),
+            meetingId: id,
+            title: t.title,
+            ownerOrgId: t.ownerOrgId ?? null,
+            ownerName: t.ownerName,
+            dueOn: t.dueOn,
+          })),
+        );
       }
       await recordAudit(tx, actor, {
         action: 'partnership.meeting',

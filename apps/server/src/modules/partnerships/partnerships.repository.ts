@@ -53,7 +53,8 @@ export const partnershipsRepository = {
           from activity_partnerships ap join activities a on a.id = ap.activity_id join partnerships p on p.id = ap.partnership_id
           where ap.partnership_id = partnership_goals.partnership_id and a.status = 'closed'
             and (partnership_goals.kind_id is null or a.kind_id = partnership_goals.kind_id)
-            and a.starts_at >= p.starts_on::timestamptz and a.starts_at < (p.ends_on + 1)::timestamptz)`,
+            and a.starts_at >= (p.starts_on::timestamp at time zone 'Asia/Shanghai')
+            and a.starts_at < ((p.ends_on + 1)::timestamp at time zone 'Asia/Shanghai'))`,
       })
       .from(partnershipGoals)
       .where(inArray(partnershipGoals.partnershipId, ids))
@@ -83,7 +84,12 @@ export const partnershipsRepository = {
       isNull(partnerships.archivedAt),
     ];
     if (f.q) where.push(ilike(partnerships.title, `%${escapeLike(f.q)}%`));
-    if (f.endingWithinDays !== undefined) where.push(sql`${partnerships.endsOn} <= current_date + ${f.endingWithinDays}::int`);
+    // Ending soon: not yet ended, not yet renewed, and ending within the days asked.
+    if (f.endingWithinDays !== undefined)
+      where.push(
+        sql`${partnerships.endsOn} >= current_date and ${partnerships.endsOn} <= current_date + ${f.endingWithinDays}::int
+          and not exists (select 1 from partnerships r where r.renewed_from_id = ${partnerships.id})`,
+      );
     return and(...where);
   },
 

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type {
   GoalMetric,
   Partnership,
@@ -29,7 +29,12 @@ export function createPartnershipsService(db: Db) {
   async function present(ids: string[]): Promise<Partnership[]> {
     if (!ids.length) return [];
     const rows = await db
-      .select({ p: partnerships, orgName: orgs.name })
+      .select({
+        p: partnerships,
+        orgName: orgs.name,
+        // Written out in full: inside a sub-select drizzle would print the outer column unqualified.
+        renewedById: sql<string | null>`(select r.id from partnerships r where r.renewed_from_id = partnerships.id)`,
+      })
       .from(partnerships)
       .innerJoin(orgs, eq(orgs.id, partnerships.orgId))
       .where(inArray(partnerships.id, ids));
@@ -59,6 +64,7 @@ export function createPartnershipsService(db: Db) {
             progress: Number(g.progress),
           })),
         renewedFromId: p.renewedFromId,
+        renewedById: byId.get(id)!.renewedById,
         archivedAt: p.archivedAt ? p.archivedAt.toISOString() : null,
       };
     });
@@ -177,6 +183,7 @@ export function createPartnershipsService(db: Db) {
   async function renew(actor: Actor, id: string, input: z.infer<typeof renewPartnershipSchema>) {
     const current = await get(actor, id);
     if (input.startsOn <= current.startsOn) throw invalidField('startsOn', 'custom', 'invalid_value');
+    if (current.renewedById) throw invalidField('startsOn', 'custom', 'already_renewed');
     const goals = current.goals.map((g) => ({ title: g.title, metric: g.metric, kindId: g.kindId, target: g.target }));
     return create(
       actor,

@@ -92,6 +92,8 @@ describe('partnerships', () => {
     await closedActivity(p.id, 'welfare_visit', { households_visited: 23 });
     const now = (await czSecretary.inject({ method: 'GET', url: `/api/partnerships/${p.id}` })).json();
     expect(progress(now)).toEqual({ activities: 2, attendance: 3, households_visited: 23 });
+    const linked = (await czSecretary.inject({ method: 'GET', url: `/api/activities?partnershipId=${p.id}` })).json();
+    expect(linked.items.map((a: { kindId: string }) => a.kindId).sort()).toEqual(['anti_fraud', 'welfare_visit']);
     // A draft or published activity does not count until it is closed.
     await czSecretary.inject({
       method: 'POST',
@@ -119,6 +121,13 @@ describe('partnerships', () => {
     expect(renewed.statusCode, renewed.body).toBe(200);
     expect(renewed.json()).toMatchObject({ renewedFromId: p.id, startsOn: `${year + 1}-01-01` });
     expect(progress(renewed.json())).toEqual({ activities: 0, attendance: 0, households_visited: 0 });
+    expect((await czSecretary.inject({ method: 'GET', url: `/api/partnerships/${p.id}` })).json().renewedById).toBe(renewed.json().id);
+    const twice = await czSecretary.inject({
+      method: 'POST',
+      url: `/api/partnerships/${p.id}/renew`,
+      payload: { startsOn: `${year + 2}-01-01`, endsOn: `${year + 2}-12-31` },
+    });
+    expect(twice.json().details[0].message).toBe('这份协议已经续签过了');
   });
 
   it('list agreements ending soon, for the reminder', async () => {
@@ -129,6 +138,12 @@ describe('partnerships', () => {
       payload: { orgId: w.czBranch.id, title: '即将到期', startsOn: `${year - 1}-01-01`, endsOn: soon, memberIds: [community.id] },
     });
     expect(res.json().daysLeft).toBe(10);
+    const ended = new Date(Date.now() - 5 * 86400_000).toISOString().slice(0, 10);
+    await czSecretary.inject({
+      method: 'POST',
+      url: '/api/partnerships',
+      payload: { orgId: w.czBranch.id, title: '已经到期', startsOn: `${year - 1}-01-01`, endsOn: ended, memberIds: [community.id] },
+    });
     const ending = (await czSecretary.inject({ method: 'GET', url: '/api/partnerships?endingWithinDays=30' })).json();
     expect(ending.items.map((p: { title: string }) => p.title)).toEqual(['即将到期']);
   });

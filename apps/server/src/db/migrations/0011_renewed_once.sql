@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "partnerships_renewed_once" ON "partnerships" USING btree ("renewed_from_id");
