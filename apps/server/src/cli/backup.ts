@@ -230,6 +230,18 @@ export async function restoreDatabase(
         pending = [];
       };
 
+      // Tables come in dependency order: once the file has moved past a table, its rows must all be there,
+      // or the rows that point to them would fail on a foreign key before the count could tell what is missing.
+      const read = new Map<string, number>();
+      let complete = 0;
+      const checkBefore = (index: number) => {
+        for (; complete < index; complete++) {
+          const t = header.tables[complete]!;
+          if ((read.get(t.name) ?? 0) !== t.rows)
+            throw new BackupError(`table ${t.name}: the header promises ${t.rows} rows, the file holds ${read.get(t.name) ?? 0}`);
+        }
+      };
+
       let first = true;
       let end: { end: true; rows: number } | null = null;
       for await (const line of readLines(inFile)) {
@@ -244,9 +256,11 @@ export async function restoreDatabase(
         }
         const tab = line.indexOf('\t');
         const table = line.slice(0, tab);
-        if (tab < 0 || !header.tables.some((t) => t.name === table))
-          throw new BackupError(`the backup has a row of an unknown table: ${table || line.slice(0, 40)}`);
+        const index = tab < 0 ? -1 : header.tables.findIndex((t) => t.name === table);
+        if (index < 0) throw new BackupError(`the backup has a row of an unknown table: ${table || line.slice(0, 40)}`);
+        read.set(table, (read.get(table) ?? 0) + 1);
         if (table !== pendingTable || pending.length >= INSERT_BATCH) {
+          checkBefore(index);
           await flush();
           pendingTable = table;
         }

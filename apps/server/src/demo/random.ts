@@ -6,7 +6,22 @@
 /** Every demo timestamp is an offset from this moment (Monday 6 January 2025, 08:00 in Shanghai). */
 export const DEMO_EPOCH = Date.UTC(2025, 0, 6, 0, 0, 0);
 export const MINUTE = 60_000;
+export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
+
+const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** A wall-clock time in Shanghai ('2024-07-26 09:00') as an instant: the articles' dates, read the same everywhere. */
+export function shanghai(at: string): Date {
+  const ms = Date.parse(`${at.replace(' ', 'T')}:00+08:00`);
+  if (Number.isNaN(ms)) throw new Error(`not a demo time: ${at}`);
+  return new Date(ms);
+}
+
+/** The Shanghai date `days` after the epoch's, at a wall-clock time: for what is still to come in the demo. */
+export function afterEpoch(days: number, time: string): Date {
+  return shanghai(`${new Date(DEMO_EPOCH + 8 * HOUR + days * DAY).toISOString().slice(0, 10)} ${time}`);
+}
 
 export class DemoRandom {
   private a: number;
@@ -66,6 +81,13 @@ export class DemoRandom {
   digits(n: number): string {
     let s = '';
     for (let i = 0; i < n; i++) s += String(this.int(0, 9));
+    return s;
+  }
+
+  /** A string of URL-safe characters, like the application's random tokens (public links, codes). */
+  token(length: number): string {
+    let s = '';
+    for (let i = 0; i < length; i++) s += TOKEN_ALPHABET[this.int(0, 63)];
     return s;
   }
 

@@ -8,6 +8,7 @@ import { createTestApp, freshDatabase, signIn } from '../test/harness.js';
 import { makeAccount } from '../test/factories.js';
 import { DEMO_ACCOUNTS } from './accounts.js';
 import { idCheckChar } from './build-people.js';
+import { DAY, DEMO_EPOCH } from './random.js';
 import { DEMO_PASSWORD, demoState, isDemoLoaded, seedDemo } from './seed.js';
 
 const crypto = new FieldCrypto(randomBytes(32), randomBytes(32));
@@ -27,8 +28,16 @@ async function plainSnapshot(database: Database) {
     const { password_hash: _h, ...a } = JSON.parse(r.j);
     return a;
   });
-  const plain = async (table: string) =>
-    (await rows(database, `select row_to_json(t)::text as j from ${table} t order by id`)).map((r) => r.j as string);
+  const plain = async (table: string, order = 'id') =>
+    (await rows(database, `select row_to_json(t)::text as j from ${table} t order by ${order}`)).map((r) => r.j as string);
+  const signups = (await rows(database, 'select row_to_json(s)::text as j from signups s order by id')).map((r) => {
+    const s = JSON.parse(r.j);
+    return { ...s, phone_enc: dec(s.phone_enc) };
+  });
+  const needs = (await rows(database, 'select row_to_json(n)::text as j from needs n order by id')).map((r) => {
+    const n = JSON.parse(r.j);
+    return { ...n, requester_phone_enc: dec(n.requester_phone_enc) };
+  });
   return {
     orgs: await plain('orgs'),
     places: await plain('places'),
@@ -36,6 +45,20 @@ async function plainSnapshot(database: Database) {
     accounts,
     grants: await plain('grants'),
     audit: await plain('audit_log'),
+    partnerships: await plain('partnerships'),
+    partnershipMembers: await plain('partnership_members', 'partnership_id, org_id'),
+    goals: await plain('partnership_goals'),
+    activities: await plain('activities'),
+    organisers: await plain('activity_organisers', 'activity_id, org_id'),
+    links: await plain('activity_partnerships', 'activity_id, partnership_id'),
+    signups,
+    meetings: await plain('partnership_meetings'),
+    tasks: await plain('meeting_tasks'),
+    appointments: await plain('appointments'),
+    zones: await plain('responsibility_zones'),
+    resources: await plain('resources'),
+    needs,
+    projects: await plain('projects'),
   };
 }
 
@@ -66,6 +89,9 @@ describe('demo data', () => {
     const [x, y] = await Promise.all([plainSnapshot(a), plainSnapshot(b)]);
     expect(x.orgs.length).toBeGreaterThan(150);
     expect(x.persons.length).toBeGreaterThan(300);
+    expect(x.activities.length).toBeGreaterThan(20);
+    expect(x.signups.length).toBeGreaterThan(0);
+    expect(x.zones.length).toBeGreaterThanOrEqual(85);
     expect(y).toEqual(x);
   });
 
@@ -165,6 +191,73 @@ describe('demo data', () => {
     }
   });
 
+  it('records the co-construction of the articles consistently', async () => {
+    // Every activity: its owner among its organisers, a public token, places taken = confirmed sign-ups.
+    const acts = await rows(
+      a,
+      `select a.*, (select count(*)::int from signups s where s.activity_id = a.id and s.status = 'confirmed' and not s.walkin) as confirmed,
+         exists (select 1 from activity_organisers o where o.activity_id = a.id and o.org_id = a.org_id) as owner_organises,
+         (select outcome_fields from activity_kinds k where k.id = a.kind_id) as fields
+       from activities a`,
+    );
+    expect(new Set(acts.map((x) => x.public_token)).size).toBe(acts.length);
+    for (const x of acts) {
+      expect(x.public_token, x.title).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(x.owner_organises, x.title).toBe(true);
+      expect(x.taken_count, x.title).toBe(x.confirmed);
+      if (x.status === 'closed') {
+        for (const f of x.fields.filter((f: { required: boolean }) => f.required))
+          expect(x.outcome[f.key], `${x.title}: ${f.key}`).toBeGreaterThan(0);
+        expect(new Date(x.closed_at).getTime()).toBeLessThan(DEMO_EPOCH);
+      } else {
+        expect(x.status).toBe('published');
+        expect(new Date(x.starts_at).getTime()).toBeGreaterThan(DEMO_EPOCH + 4 * DAY);
+        expect(x.confirmed).toBeGreaterThan(0);
+        expect(x.confirmed).toBeLessThanOrEqual(x.capacity);
+      }
+    }
+    const figure = (title: string, key: string) => acts.find((x) => x.title.includes(title))!.outcome[key];
+    expect(figure('我和我的祖国', 'people_served')).toBeGreaterThan(0);
+    expect(acts.find((x) => x.title.includes('我和我的祖国'))!.starts_at.toISOString()).toBe('2024-07-26T01:00:00.000Z');
+    expect(figure('图书捐赠', 'value_donated_fen')).toBe(1_200_000);
+    expect(figure('无偿献血', 'blood_donors')).toBe(26);
+    expect(figure('孤寡老人及行动不便', 'households_visited')).toBe(23);
+    expect(figure('西新桥小学', 'people_served')).toBe(65);
+    expect(figure('西吉土豆', 'sales_fen')).toBe(200_000_000);
+
+    const owners = await rows(
+      a,
+      `select count(*)::int as n from partnerships p where not exists (select 1 from partnership_members m where m.partnership_id = p.id and m.org_id = p.org_id)`,
+    );
+    expect(owners[0].n).toBe(0);
+
+    for (const s of await rows(a, 'select * from signups')) {
+      const phone = crypto.decrypt(s.phone_enc);
+      expect(s.phone_bidx).toBe(crypto.blindIndex('phone', phone));
+      expect(s.phone_masked).toBe(maskPhone(phone));
+      expect(s.code).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    }
+    const needs = await rows(a, 'select n.*, (select status from projects p where p.need_id = n.id) as project from needs n');
+    for (const n of needs) {
+      if (n.source === 'resident') {
+        expect(maskPhone(crypto.decrypt(n.requester_phone_enc))).toBe(n.requester_phone_masked);
+        expect(n.tracking_code).toMatch(/^[A-Za-z0-9_-]{16}$/);
+        expect(n.consent_at).not.toBeNull();
+      } else expect(n.requester_phone_enc).toBeNull();
+      expect(n.status).toBe({ done: 'done', claimed: 'matched', open: 'matched' }[n.project as string] ?? 'open');
+    }
+    const projects = await rows(
+      a,
+      `select p.status, p.beneficiary_confirmed, a.login from projects p left join accounts a on a.id = p.claimed_by order by p.status`,
+    );
+    expect(projects).toEqual([
+      { status: 'claimed', beneficiary_confirmed: false, login: 'cz-station' },
+      { status: 'done', beneficiary_confirmed: true, login: 'wx-secretary' },
+      { status: 'open', beneficiary_confirmed: false, login: null },
+    ]);
+    expect((await rows(a, 'select count(*)::int as n from resources'))[0].n).toBeGreaterThan(5);
+  });
+
   it('seals personal data the way the people module does', async () => {
     const people = await rows(a, 'select * from persons');
     const phones = new Set<string>();
@@ -214,20 +307,96 @@ describe('demo data', () => {
   });
 });
 
-describe('demo accounts through the API', () => {
-  it('sign in with the demo password and see their grants', async () => {
-    const t = await createTestApp();
-    try {
-      await seedDemo(t.database.db, t.services.crypto);
-      const officer = await signIn(t.app, 'cz-officer', DEMO_PASSWORD);
-      const me = (await officer.inject({ method: 'GET', url: '/api/me' })).json();
-      expect(me.grants).toEqual([{ role: 'committee_officer', orgId: expect.any(String), orgName: '常州市邮政分公司党委' }]);
-      expect(me.person?.name).toBeTruthy();
-      const station = await signIn(t.app, 'CZ-Station', DEMO_PASSWORD);
-      const meStation = (await station.inject({ method: 'GET', url: '/api/me' })).json();
-      expect(meStation.grants[0]).toMatchObject({ role: 'station_head', orgName: '奔牛支局党支部' });
-    } finally {
-      await t.close();
+describe('demo through the API', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t.database.db, t.services.crypto);
+  });
+  afterAll(() => t?.close());
+
+  it('signs the demo accounts in with the demo password; they see their grants', async () => {
+    const officer = await signIn(t.app, 'cz-officer', DEMO_PASSWORD);
+    const me = (await officer.inject({ method: 'GET', url: '/api/me' })).json();
+    expect(me.grants).toEqual([{ role: 'committee_officer', orgId: expect.any(String), orgName: '常州市邮政分公司党委' }]);
+    expect(me.person?.name).toBeTruthy();
+    const station = await signIn(t.app, 'CZ-Station', DEMO_PASSWORD);
+    const meStation = (await station.inject({ method: 'GET', url: '/api/me' })).json();
+    expect(meStation.grants[0]).toMatchObject({ role: 'station_head', orgName: '奔牛支局党支部' });
+  });
+
+  it("shows the Wuxi pairing's goals with progress computed from the activities held", async () => {
+    const admin = await signIn(t.app, 'admin', DEMO_PASSWORD);
+    const page = (await admin.inject({ method: 'GET', url: '/api/partnerships?pageSize=200' })).json();
+    expect(page.total).toBe(7);
+    for (const p of page.items)
+      expect(
+        p.goals.some((g: { progress: number }) => g.progress > 0),
+        p.title,
+      ).toBe(true);
+    const wuxi = page.items.find((p: { orgName: string }) => p.orgName === '锡山区分公司党支部');
+    expect(wuxi.members.map((m: { name: string }) => m.name).sort()).toEqual(
+      ['东亭街道', '无锡市公安局锡山分局东亭派出所', '锡山区分公司党支部', '鹅湖街道'].sort(),
+    );
+    const progress = Object.fromEntries(
+      wuxi.goals.map((g: { metric: string; progress: number; target: number }) => [g.metric, [g.progress, g.target]]),
+    );
+    expect(progress).toEqual({ activities: [5, 12], attendance: [408, 500], households_visited: [23, 23] });
+    const chifeng = page.items.find((p: { title: string }) => p.title.includes('银马社区'));
+    expect(chifeng.goals.map((g: { progress: number }) => g.progress)).toEqual([1, 3, 18]);
+
+    const meetings = (await admin.inject({ method: 'GET', url: `/api/partnerships/${wuxi.id}/meetings` })).json();
+    expect(meetings.items).toHaveLength(1);
+    expect(meetings.items[0].minutes).toContain('23');
+    expect(meetings.items[0].tasks).toHaveLength(2);
+
+    // The community partner of 东亭街道 sees the pairing it is a member of.
+    const community = await signIn(t.app, 'wx-community', DEMO_PASSWORD);
+    const theirs = (await community.inject({ method: 'GET', url: '/api/partnerships' })).json();
+    expect(theirs.items.map((p: { id: string }) => p.id)).toEqual([wuxi.id]);
+  });
+
+  it("covers all of Chifeng's 85 outlets without a member; appoints 10 Changzhou station heads", async () => {
+    const cf = await signIn(t.app, 'cf-officer', DEMO_PASSWORD);
+    const coverage = (await cf.inject({ method: 'GET', url: '/api/coverage' })).json();
+    expect(coverage).toMatchObject({ outletsWithoutMember: 85, covered: 85, uncovered: 0 });
+    const cz = await signIn(t.app, 'cz-officer', DEMO_PASSWORD);
+    const appointed = (await cz.inject({ method: 'GET', url: '/api/appointments?current=true' })).json();
+    expect(appointed.items).toHaveLength(10);
+    for (const a of appointed.items) {
+      expect(a.post).toBe('社区党支部副书记');
+      expect(a.current).toBe(true);
     }
+    const grids = (await cf.inject({ method: 'GET', url: '/api/appointments' })).json();
+    expect(grids.items.map((a: { post: string }) => a.post)).toEqual(['网格长', '网格长']);
+  });
+
+  it('opens the upcoming activities to residents, with the places already taken', async () => {
+    const [a] = await rows(
+      t.database,
+      `select public_token, capacity, taken_count from activities where status = 'published' and title like '迎新春%'`,
+    );
+    const res = await t.app.inject({ method: 'GET', url: `/api/public/activities/${a.public_token}` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(a.taken_count).toBeGreaterThan(0);
+    expect(res.json()).toMatchObject({ status: 'published', capacity: a.capacity, placesLeft: a.capacity - a.taken_count });
+
+    // The seeded sign-ups are sealed as the app seals them: signing up again with the same phone finds the first one.
+    const [seeded] = await rows(
+      t.database,
+      `select s.code, s.name, s.phone_enc from signups s join activities a on a.id = s.activity_id where a.public_token = $1 order by s.id limit 1`,
+      [a.public_token],
+    );
+    const url = `/api/public/activities/${a.public_token}/signups`;
+    const again = await t.app.inject({
+      method: 'POST',
+      url,
+      payload: { name: seeded.name, phone: t.services.crypto.decrypt(seeded.phone_enc), consent: true },
+    });
+    expect(again.json()).toMatchObject({ code: seeded.code, status: 'confirmed' });
+    const newcomer = await t.app.inject({ method: 'POST', url, payload: { name: '新来的居民', phone: '13900000001', consent: true } });
+    expect(newcomer.json()).toMatchObject({ status: 'confirmed' });
+    const after = (await t.app.inject({ method: 'GET', url: `/api/public/activities/${a.public_token}` })).json();
+    expect(after.placesLeft).toBe(a.capacity - a.taken_count - 1);
   });
 });

@@ -1,15 +1,39 @@
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Executor } from '../db/client.js';
-import { accounts, auditLog, grants, orgs, persons, places } from '../db/schema/index.js';
+import {
+  accounts,
+  activities,
+  activityOrganisers,
+  activityPartnerships,
+  appointments,
+  auditLog,
+  grants,
+  meetingTasks,
+  needs,
+  orgs,
+  partnershipGoals,
+  partnershipMeetings,
+  partnershipMembers,
+  partnerships,
+  persons,
+  places,
+  projects,
+  resources,
+  responsibilityZones,
+  signups,
+} from '../db/schema/index.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { sealPersonalData } from '../modules/people/person-secrets.js';
-import type { FieldCrypto } from '../platform/crypto.js';
+import { maskPhone, type FieldCrypto } from '../platform/crypto.js';
 import { DEMO_ACCOUNT_SPECS } from './accounts.js';
+import { buildCoconstruction } from './build-coconstruction.js';
+import { buildLists } from './build-lists.js';
 import { buildOrgs } from './build-orgs.js';
 import { buildPeople } from './build-people.js';
 import { buildPlaces } from './build-places.js';
-import { DAY, DEMO_EPOCH, DemoClock, DemoRandom, MINUTE } from './random.js';
+import { buildZones } from './build-zones.js';
+import { DAY, DEMO_EPOCH, DemoClock, DemoRandom, HOUR, MINUTE } from './random.js';
 
 export const DEMO_PASSWORD = 'youshe-demo';
 export const DEFAULT_DEMO_SEED = 20250106;
@@ -43,7 +67,8 @@ async function insertAll(tx: Executor, table: PgTable, rows: object[], chunk = 4
 
 /**
  * Loads the demo: one org tree over five cities, their stations, outlets and villages, a few hundred
- * people, and a sign-in per role. Same seed, same rows: ids and timestamps come from the seed and a
+ * people, a sign-in per role, and the co-construction records of the articles (pairings with goals,
+ * activities held and to come, a joint meeting, appointments, responsibility zones, the three lists). Same seed, same rows: ids and timestamps come from the seed and a
  * fixed date, never from the clock (only ciphertexts and the password hash differ, by their random nonces).
  * Everything is written in one transaction.
  */
@@ -81,6 +106,22 @@ export async function seedDemo(db: Db, crypto: FieldCrypto, options: { seed?: nu
     grantRows.push({ id: rng.uuid(at.getTime()), accountId: id, role: spec.role, orgId, createdAt: at });
   }
 
+  const world = { orgsByKey, places: placeRows, people, byOrg, accountIds: new Map(accountRows.map((a) => [a.login, a.id!])) };
+  const co = buildCoconstruction(rng, new DemoClock(DEMO_EPOCH + 3 * DAY + 2 * HOUR, 7 * MINUTE), world);
+  const zones = buildZones(rng, new DemoClock(DEMO_EPOCH + 3 * DAY + 6 * HOUR, MINUTE), world);
+  const lists = buildLists(rng, world);
+  const signupRows = co.signups.map(({ phone, ...s }) => ({
+    ...s,
+    phoneEnc: crypto.encrypt(phone),
+    phoneBidx: crypto.blindIndex('phone', phone),
+    phoneMasked: maskPhone(phone),
+  }));
+  const needRows = lists.needs.map(({ requesterPhone, ...n }) => ({
+    ...n,
+    requesterPhoneEnc: requesterPhone === null ? null : crypto.encrypt(requesterPhone),
+    requesterPhoneMasked: requesterPhone === null ? null : maskPhone(requesterPhone),
+  }));
+
   const orgRows = [...orgsByKey.values()].map((o) => o.row);
   const loadedAt = new Date(DEMO_EPOCH + 4 * DAY);
   await db.transaction(async (tx) => {
@@ -89,12 +130,39 @@ export async function seedDemo(db: Db, crypto: FieldCrypto, options: { seed?: nu
     await insertAll(tx, persons, personRows);
     await insertAll(tx, accounts, accountRows);
     await insertAll(tx, grants, grantRows);
+    await insertAll(tx, partnerships, co.partnerships);
+    await insertAll(tx, partnershipMembers, co.partnershipMembers);
+    await insertAll(tx, partnershipGoals, co.partnershipGoals);
+    await insertAll(tx, activities, co.activities);
+    await insertAll(tx, activityOrganisers, co.activityOrganisers);
+    await insertAll(tx, activityPartnerships, co.activityPartnerships);
+    await insertAll(tx, signups, signupRows);
+    await insertAll(tx, partnershipMeetings, co.meetings);
+    await insertAll(tx, meetingTasks, co.meetingTasks);
+    await insertAll(tx, appointments, zones.appointments);
+    await insertAll(tx, responsibilityZones, zones.zones);
+    await insertAll(tx, resources, lists.resources);
+    await insertAll(tx, needs, needRows);
+    await insertAll(tx, projects, lists.projects);
     await tx.insert(auditLog).values({
       id: rng.uuid(loadedAt.getTime()),
       at: loadedAt,
       action: 'demo.loaded',
       entity: 'demo',
-      details: { seed, orgs: orgRows.length, places: placeRows.length, persons: personRows.length, accounts: accountRows.length },
+      details: {
+        seed,
+        orgs: orgRows.length,
+        places: placeRows.length,
+        persons: personRows.length,
+        accounts: accountRows.length,
+        partnerships: co.partnerships.length,
+        activities: co.activities.length,
+        signups: signupRows.length,
+        appointments: zones.appointments.length,
+        zones: zones.zones.length,
+        needs: needRows.length,
+        projects: lists.projects.length,
+      },
     });
   });
 }

@@ -7,6 +7,7 @@ import { can, isPlatformAdmin, requireAccess, scopeOf, type Actor } from '../../
 import { recordAudit } from '../../platform/audit.js';
 import { AppError, invalidField } from '../../platform/errors.js';
 import { hashPassword } from '../auth/passwords.js';
+import { narrowedPath } from '../orgs/narrowed-path.js';
 import { orgsRepository } from '../orgs/orgs.repository.js';
 import { peopleRepository } from '../people/people.repository.js';
 import { accountsRepository as repo } from './accounts.repository.js';
@@ -86,11 +87,7 @@ export function createAccountsService(db: Db) {
 
   async function list(actor: Actor, query: z.infer<typeof accountListQuerySchema>) {
     const f = filter(actor);
-    let underPath: string | undefined;
-    if (query.orgId) {
-      underPath = (await orgsRepository.findById(db, query.orgId))?.path;
-      requireAccess(actor, 'account.manage', underPath);
-    }
+    const underPath = await narrowedPath(db, actor, 'account.manage', query.orgId);
     const { ids, total } = await repo.list(db, { ...f, underPath, q: query.q }, query.page, query.pageSize);
     return { items: await present(ids), total, page: query.page, pageSize: query.pageSize };
   }

@@ -15,6 +15,7 @@ import { isPlatformAdmin, requireAccess, requireAccessAny, scopeOf, type Actor }
 import { recordAudit } from '../../platform/audit.js';
 import { randomToken } from '../../platform/crypto.js';
 import { AppError, invalidField } from '../../platform/errors.js';
+import { narrowedPath } from '../orgs/narrowed-path.js';
 import { orgsRepository } from '../orgs/orgs.repository.js';
 import { activitiesRepository as repo } from './activities.repository.js';
 import { presentActivities } from './activity-view.js';
@@ -83,11 +84,7 @@ export function createActivitiesService(db: Db) {
   }
 
   async function list(actor: Actor, query: z.infer<typeof activityListQuerySchema>) {
-    let underPath: string | undefined;
-    if (query.orgId) {
-      underPath = (await orgsRepository.findById(db, query.orgId))?.path;
-      requireAccess(actor, 'activity.read', underPath);
-    }
+    const underPath = await narrowedPath(db, actor, 'activity.read', query.orgId);
     const where = repo.filterCondition({
       scope: scopeOf(actor, 'activity.read'),
       underPath,

@@ -7,6 +7,7 @@ import { needs, orgs, projects, resources } from '../../db/schema/index.js';
 import { can, inScope, requireAccess, scopeOf, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError, invalidField } from '../../platform/errors.js';
+import { narrowedPath } from '../orgs/narrowed-path.js';
 import { orgsRepository } from '../orgs/orgs.repository.js';
 import { listsRepository as repo, needVisible, under } from './lists.repository.js';
 
@@ -48,11 +49,7 @@ export function createProjectsService(db: Db) {
   }
 
   async function list(actor: Actor, q: z.infer<typeof projectListQuerySchema>) {
-    let path: string | undefined;
-    if (q.orgId) {
-      path = (await orgsRepository.findById(db, q.orgId))?.path;
-      requireAccess(actor, 'activity.read', path);
-    }
+    const path = await narrowedPath(db, actor, 'activity.read', q.orgId);
     const where = and(
       visible(actor),
       under(orgs.path, path),

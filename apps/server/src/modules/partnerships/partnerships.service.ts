@@ -15,6 +15,7 @@ import { activityKinds, orgs, partnerships } from '../../db/schema/index.js';
 import { requireAccess, requireAccessAny, scopeOf, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError, invalidField } from '../../platform/errors.js';
+import { narrowedPath } from '../orgs/narrowed-path.js';
 import { orgsRepository } from '../orgs/orgs.repository.js';
 import { partnershipsRepository as repo } from './partnerships.repository.js';
 
@@ -87,11 +88,7 @@ export function createPartnershipsService(db: Db) {
   }
 
   async function list(actor: Actor, query: z.infer<typeof partnershipListQuerySchema>) {
-    let underPath: string | undefined;
-    if (query.orgId) {
-      underPath = (await orgsRepository.findById(db, query.orgId))?.path;
-      requireAccess(actor, 'activity.read', underPath);
-    }
+    const underPath = await narrowedPath(db, actor, 'activity.read', query.orgId);
     const where = repo.condition({
       scope: scopeOf(actor, 'activity.read'),
       underPath,

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { requireAccess, scopeOf, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { FieldCrypto } from '../../platform/crypto.js';
+import { narrowedPath } from '../orgs/narrowed-path.js';
 import { orgsRepository } from '../orgs/orgs.repository.js';
 import { peopleRepository as repo } from './people.repository.js';
 import { sealPersonalData } from './person-secrets.js';
@@ -35,11 +36,7 @@ export function createPeopleService(db: Db, crypto: FieldCrypto) {
   }
 
   async function list(actor: Actor, query: z.infer<typeof personListQuerySchema>) {
-    let underPath: string | undefined;
-    if (query.orgId) {
-      underPath = (await orgsRepository.findById(db, query.orgId))?.path;
-      requireAccess(actor, 'person.read', underPath);
-    }
+    const underPath = await narrowedPath(db, actor, 'person.read', query.orgId);
     const filter = {
       scope: scopeOf(actor, 'person.read'),
       underPath,

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { requireAccess, scopeOf, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
+import { narrowedPath } from '../orgs/narrowed-path.js';
 import { orgsRepository } from '../orgs/orgs.repository.js';
 import { placesRepository as repo } from './places.repository.js';
 
@@ -23,11 +24,7 @@ export function createPlacesService(db: Db) {
   }
 
   async function list(actor: Actor, query: z.infer<typeof placeListQuerySchema>) {
-    let underPath: string | undefined;
-    if (query.orgId) {
-      underPath = (await orgsRepository.findById(db, query.orgId))?.path;
-      requireAccess(actor, 'place.read', underPath);
-    }
+    const underPath = await narrowedPath(db, actor, 'place.read', query.orgId);
     const filter = {
       scope: scopeOf(actor, 'place.read'),
       underPath,
