@@ -28,11 +28,16 @@ const ActivitiesPage = lazy(() => import('../features/activities/ActivitiesPage'
 const ActivityDetailPage = lazy(() => import('../features/activities/ActivityDetailPage'));
 const PartnershipsPage = lazy(() => import('../features/partnerships/PartnershipsPage'));
 const PartnershipDetailPage = lazy(() => import('../features/partnerships/PartnershipDetailPage'));
+const ListsPage = lazy(() => import('../features/lists/ListsPage'));
+const CoveragePage = lazy(() => import('../features/coverage/CoveragePage'));
 // Residents' phone pages: no sign-in, their own frame and their own bundle.
 const MobileShell = lazy(() => import('../mobile/MobileShell'));
 const PublicActivityPage = lazy(() => import('../mobile/PublicActivityPage'));
 const SelfCheckinPage = lazy(() => import('../mobile/SelfCheckinPage'));
 const MySignupPage = lazy(() => import('../mobile/MySignupPage'));
+const NeedOrderPage = lazy(() => import('../mobile/NeedOrderPage'));
+const NeedStatusPage = lazy(() => import('../mobile/NeedStatusPage'));
+const QuizPage = lazy(() => import('../mobile/QuizPage'));
 
 const ANTD_LOCALES: Record<Locale, AntLocale> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
 const DAYJS_LOCALES: Record<Locale, string> = { 'zh-CN': 'zh-cn', 'zh-TW': 'zh-tw', en: 'en' };
@@ -60,6 +65,9 @@ export function App() {
                 <Route path="a/:token" element={<PublicActivityPage />} />
                 <Route path="a/:token/checkin" element={<SelfCheckinPage />} />
                 <Route path="s/:code" element={<MySignupPage />} />
+                <Route path="a/:token/quiz" element={<QuizPage />} />
+                <Route path="need" element={<NeedOrderPage />} />
+                <Route path="need/:code" element={<NeedStatusPage />} />
               </Route>
               <Route element={<RequireSession />}>
                 <Route element={<AppLayout />}>
@@ -67,11 +75,13 @@ export function App() {
                   <Route path="orgs" element={page(<OrgsPage />)} />
                   <Route path="people" element={page(<PeoplePage />)} />
                   <Route path="places" element={page(<PlacesPage />)} />
+                  <Route path="coverage" element={page(<CoveragePage />)} />
                   <Route element={<RequireActivities />}>
                     <Route path="activities" element={page(<ActivitiesPage />)} />
                     <Route path="activities/:id" element={page(<ActivityDetailPage />)} />
                     <Route path="partnerships" element={page(<PartnershipsPage />)} />
                     <Route path="partnerships/:id" element={page(<PartnershipDetailPage />)} />
+                    <Route path="lists" element={page(<ListsPage />)} />
                   </Route>
                   <Route element={<RequireAccountManager />}>
                     <Route path="accounts" element={page(<AccountsPage />)} />

@@ -47,16 +47,42 @@ function asFieldIssues(details: unknown): FieldIssue[] {
   );
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function send(method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language || 'zh-CN' };
-  // No Content-Type without a body: the server rejects an empty JSON body.
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let res: Response;
+  // No Content-Type without a body: the server rejects an empty JSON body. A form (a file) sets its own.
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   try {
-    res = await fetch(path, { method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers,
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
+    });
   } catch {
     throw new ApiError(0, 'network', i18n.t('errors.network'));
   }
+}
+
+async function failure(res: Response): Promise<ApiError> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await res.text());
+  } catch {
+    data = null;
+  }
+  const err = (data ?? {}) as { code?: ErrorCode; message?: string; details?: unknown };
+  return new ApiError(
+    res.status,
+    err.code ?? 'internal',
+    err.message ?? i18n.t('errors.http', { status: res.status }),
+    asFieldIssues(err.details),
+  );
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await send(method, path, body);
+  if (!res.ok) throw await failure(res);
   const text = await res.text();
   let data: unknown = null;
   if (text) {
@@ -66,16 +92,36 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       data = null;
     }
   }
-  if (!res.ok) {
-    const err = (data ?? {}) as { code?: ErrorCode; message?: string; details?: unknown };
-    throw new ApiError(
-      res.status,
-      err.code ?? 'internal',
-      err.message ?? i18n.t('errors.http', { status: res.status }),
-      asFieldIssues(err.details),
-    );
-  }
   return data as T;
+}
+
+/** The file name a download answer suggests (RFC 5987 `filename*` first). */
+function fileNameOf(res: Response, fallback: string): string {
+  const cd = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename="([^"]+)"/i.exec(cd)?.[1] ?? fallback;
+}
+
+/** Fetches a file (an Excel ledger) and hands it to the browser as a download; failures throw as any call. */
+async function download(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
+  const res = await send('GET', withQuery(path, query));
+  if (!res.ok) throw await failure(res);
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileNameOf(res, fallbackName);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const api = {
@@ -84,6 +130,9 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** A multipart form (a photo upload). */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
+  download,
 };
 
 /** The message to show for any thrown value. */

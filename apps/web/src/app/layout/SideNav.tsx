@@ -3,7 +3,9 @@ import {
   AuditOutlined,
   ApiOutlined,
   CalendarOutlined,
+  OrderedListOutlined,
   EnvironmentOutlined,
+  RadarChartOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
@@ -29,10 +31,12 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
     { key: 'orgs', icon: <ApartmentOutlined />, label: link('orgs', 'nav-orgs') },
     ...(hasPermission(me, 'person.read') ? [{ key: 'people', icon: <TeamOutlined />, label: link('people', 'nav-people') }] : []),
     { key: 'places', icon: <EnvironmentOutlined />, label: link('places', 'nav-places') },
+    { key: 'coverage', icon: <RadarChartOutlined />, label: link('coverage', 'nav-coverage') },
     ...(hasPermission(me, 'activity.read')
       ? [
           { key: 'activities', icon: <CalendarOutlined />, label: link('activities', 'nav-activities') },
           { key: 'partnerships', icon: <UsergroupAddOutlined />, label: link('partnerships', 'nav-partnerships') },
+          { key: 'lists', icon: <OrderedListOutlined />, label: link('lists', 'nav-lists') },
         ]
       : []),
     ...(canManageAccounts(me) ? [{ key: 'accounts', icon: <SafetyCertificateOutlined />, label: link('accounts', 'nav-accounts') }] : []),

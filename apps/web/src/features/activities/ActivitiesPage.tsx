@@ -14,6 +14,7 @@ import { usePageTitle } from '../../app/use-page-title';
 import { activitiesApi, activityKeys, type ActivityFilters } from './activities.api';
 import { ActivityFormDrawer } from './ActivityFormDrawer';
 import { ActivityStatusTag } from './ActivityStatusTag';
+import { LedgerExport } from './LedgerExport';
 import { useActivityKinds } from './use-activity-kinds';
 
 export default function ActivitiesPage() {
@@ -53,6 +54,7 @@ export default function ActivitiesPage() {
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0, flex: 1 }}>
           {t('nav.activities')}
         </Typography.Title>
+        <LedgerExport orgId={orgId} />
         {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="activity-create">
             {t('activities.create')}

@@ -15,7 +15,9 @@ import { ActivityActions } from './ActivityActions';
 import { ActivityStatusTag } from './ActivityStatusTag';
 import { CheckinBox } from './CheckinBox';
 import { formatOutcome } from './outcome';
+import { PhotosCard } from './PhotosCard';
 import { PublicLinks } from './PublicLinks';
+import { QuizCard } from './QuizCard';
 import { SignupList } from './SignupList';
 import { useActivityKinds } from './use-activity-kinds';
 
@@ -84,6 +86,8 @@ export default function ActivityDetailPage() {
       <PublicLinks activity={activity} />
       {live && canCheckIn && <CheckinBox activityId={activity.id} />}
       {activity.status !== 'draft' && <SignupList activityId={activity.id} live={live} />}
+      <PhotosCard activityId={activity.id} canWrite={canWrite} />
+      {activity.status !== 'draft' && activity.status !== 'cancelled' && <QuizCard activity={activity} canWrite={canWrite} />}
     </div>
   );
 }

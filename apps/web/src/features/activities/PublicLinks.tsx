@@ -1,9 +1,9 @@
 import { useRef } from 'react';
-import { CopyOutlined, DownloadOutlined } from '@ant-design/icons';
+import { CopyOutlined, DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { App, Button, Card, QRCode, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Activity } from '@youshe/shared';
-import { publicLinks } from './activities.api';
+import { posterUrl, publicLinks } from './activities.api';
 
 interface LinkProps {
   title: string;
@@ -69,7 +69,19 @@ export function PublicLinks({ activity }: { activity: Activity }) {
   const links = publicLinks(activity.publicToken);
   const open = activity.status === 'published' || activity.status === 'in_progress';
   return (
-    <Card size="small" title={t('activities.publicLinks')} data-testid="activity-public-links">
+    <Card
+      size="small"
+      title={t('activities.publicLinks')}
+      data-testid="activity-public-links"
+      extra={
+        activity.status !== 'draft' && (
+          <Typography.Link href={posterUrl(activity.id)} target="_blank" rel="noopener noreferrer" data-testid="activity-poster">
+            <FilePdfOutlined aria-hidden /> {t('activities.posterPdf')}
+            <span className="sr-only">{t('common.opensInNewTab')}</span>
+          </Typography.Link>
+        )
+      }
+    >
       {activity.status === 'draft' ? (
         <Typography.Text type="secondary">{t('activities.publishForLink')}</Typography.Text>
       ) : (

@@ -35,7 +35,7 @@ export function SignupList({ activityId, live }: { activityId: string; live: boo
         dataSource={items}
         pagination={items.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         scroll={{ x: 720 }}
-        locale={{ emptyText: t('signups.empty') }}
+        locale={{ emptyText: <span className="empty-text">{t('signups.empty')}</span> }}
         onRow={(s) =>
           ({ 'data-testid': `signup-row-${s.id}`, 'data-checked-in': Boolean(s.checkedInAt) }) as React.HTMLAttributes<HTMLElement>
         }

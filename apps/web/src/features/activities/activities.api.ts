@@ -3,13 +3,16 @@ import type {
   ActivityKind,
   ActivityStatus,
   OutcomeField,
+  photoSchema,
+  quizSchema,
+  upsertQuizSchema,
   SignupStatus,
   checkinResultSchema,
   createActivitySchema,
   updateActivitySchema,
 } from '@youshe/shared';
 import type { z } from 'zod';
-import { api, type Page } from '../../app/api';
+import { api, ApiError, type Page } from '../../app/api';
 
 export interface ActivityFilters {
   orgId?: string | null;
@@ -24,6 +27,9 @@ export interface ActivityFilters {
 
 export type CreateActivity = z.input<typeof createActivitySchema>;
 export type UpdateActivity = z.input<typeof updateActivitySchema>;
+export type Photo = z.infer<typeof photoSchema>;
+export type Quiz = z.infer<typeof quizSchema>;
+export type UpsertQuiz = z.input<typeof upsertQuizSchema>;
 export type CheckinResult = z.infer<typeof checkinResultSchema>;
 export type TransitionTo = 'published' | 'in_progress' | 'closed' | 'cancelled';
 
@@ -43,6 +49,9 @@ export const activityKeys = {
   list: (f: ActivityFilters) => ['activities', 'list', f] as const,
   detail: (id: string) => ['activities', 'detail', id] as const,
   signups: (id: string) => ['activities', 'signups', id] as const,
+  photos: (id: string) => ['activities', 'photos', id] as const,
+  quiz: (id: string) => ['activities', 'quiz', id] as const,
+  byPartnership: (partnershipId: string) => ['activities', 'by-partnership', partnershipId] as const,
 };
 
 export const activitiesApi = {
@@ -57,9 +66,39 @@ export const activitiesApi = {
   checkInCode: (id: string, code: string) => api.post<CheckinResult>(`/api/activities/${id}/checkins`, { code }),
   checkInWalkin: (id: string, walkin: { name: string; phone?: string | null }) =>
     api.post<CheckinResult>(`/api/activities/${id}/checkins`, { walkin }),
+  byPartnership: (partnershipId: string) => api.get<Page<Activity>>('/api/activities', { partnershipId, page: 1, pageSize: 100 }),
+  photos: (id: string) => api.get<{ items: Photo[] }>(`/api/activities/${id}/photos`),
+  uploadPhoto: (id: string, file: File, caption?: string) => {
+    const form = new FormData();
+    // The caption first: the server reads the fields that come before the file.
+    if (caption) form.append('caption', caption);
+    form.append('file', file);
+    return api.upload<Photo>(`/api/activities/${id}/photos`, form);
+  },
+  removePhoto: (id: string, photoId: string) => api.delete<{ ok: true }>(`/api/activities/${id}/photos/${photoId}`),
+  /** The activity's prize quiz, or null when none was written yet. */
+  quiz: async (id: string): Promise<Quiz | null> => {
+    try {
+      return await api.get<Quiz>(`/api/activities/${id}/quiz`);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'not_found') return null;
+      throw e;
+    }
+  },
+  saveQuiz: (id: string, body: UpsertQuiz) => api.put<Quiz>(`/api/activities/${id}/quiz`, body),
+  setQuizStatus: (id: string, status: 'open' | 'closed') => api.post<Quiz>(`/api/activities/${id}/quiz/status`, { status }),
+  drawQuiz: (id: string) => api.post<Quiz>(`/api/activities/${id}/quiz/draw`),
+  /** The ledger (台账) of a subtree and period as an Excel file, downloaded. */
+  exportLedger: (q: { orgId?: string | null; from: string; to: string }) => api.download('/api/activities/ledger.xlsx', q, 'ledger.xlsx'),
 };
+
+export const photoUrl = (activityId: string, photoId: string, size: 'thumb' | 'full') =>
+  `/api/activities/${activityId}/photos/${photoId}?size=${size}`;
+export const posterUrl = (activityId: string) => `/api/activities/${activityId}/poster.pdf`;
+/** The iCalendar feed of a unit's published activities, for a phone's or a computer's calendar. */
+export const calendarUrl = (orgId: string, origin = window.location.origin) => `${origin}/api/public/orgs/${orgId}/calendar.ics`;
 
 /** Where residents sign up, and where the poster's QR code sends them to check themselves in. */
 export function publicLinks(token: string, origin = window.location.origin) {
-  return { signup: `${origin}/a/${token}`, checkin: `${origin}/a/${token}/checkin` };
+  return { signup: `${origin}/a/${token}`, checkin: `${origin}/a/${token}/checkin`, quiz: `${origin}/a/${token}/quiz` };
 }

@@ -2,11 +2,14 @@ import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { OrgKind } from '@youshe/shared';
 import { orgKeys, orgsApi } from './orgs.api';
 
 export interface OrgRef {
   id: string;
   name: string;
+  /** The unit above, to tell two 东亭社区 apart. */
+  parentName?: string | null;
 }
 
 interface Props {
@@ -17,51 +20,60 @@ interface Props {
   known?: readonly OrgRef[];
   /** Units that cannot be chosen (the organising unit itself). */
   excludeIds?: readonly string[];
+  /** Only units of this kind (e.g. communities). */
+  kind?: OrgKind;
   placeholder?: string;
   'aria-label'?: string;
   'data-testid'?: string;
 }
 
 /**
- * Picks several units: type to search the units the caller may see, or pick one of the known
- * partners. Co-organisers and agreement members may sit outside the caller's own tree (a police
- * station, a community): until the server has a directory of such units, those come from `known`.
+ * Picks several units: type to search the directory of every current unit (a police station, a
+ * community outside one's own tree), or pick one of the known partners.
  */
-export function OrgMultiSelect({ value, onChange, known = [], excludeIds = [], placeholder, ...rest }: Props) {
+export function OrgMultiSelect({ value, onChange, known = [], excludeIds = [], kind, placeholder, ...rest }: Props) {
   const { t } = useTranslation();
   const [term, setTerm] = useState('');
   const q = term.trim();
-  const search = useQuery({ queryKey: orgKeys.search(q, false), queryFn: () => orgsApi.search(q, false), enabled: q.length > 0 });
+  const search = useQuery({ queryKey: orgKeys.directory(q, kind), queryFn: () => orgsApi.directory(q, kind), enabled: q.length > 0 });
 
-  // Names of units picked from earlier searches: a search's results are gone once the box clears.
-  const [picked, setPicked] = useState<ReadonlyMap<string, string>>(new Map());
+  // Units picked from earlier searches: a search's results are gone once the box clears.
+  const [picked, setPicked] = useState<ReadonlyMap<string, OrgRef>>(new Map());
 
   const options = useMemo(() => {
-    const byId = new Map<string, string>(picked);
-    for (const o of known) byId.set(o.id, o.name);
-    for (const o of search.data?.items ?? []) byId.set(o.id, o.name);
+    const byId = new Map<string, OrgRef>(picked);
+    for (const o of known) if (!byId.has(o.id) || o.parentName) byId.set(o.id, o);
+    for (const o of search.data?.items ?? []) byId.set(o.id, o);
     const excluded = new Set(excludeIds);
     const chosen = new Set(value ?? []);
-    const all = [...byId].filter(([id]) => !excluded.has(id) || chosen.has(id)).map(([id, name]) => ({ value: id, label: name }));
+    const all = [...byId.values()]
+      .filter((o) => !excluded.has(o.id) || chosen.has(o.id))
+      .map((o) => ({ value: o.id, label: o.name, parentName: o.parentName ?? null }));
     if (!q) return all;
     const found = new Set((search.data?.items ?? []).map((o) => o.id));
-    // While searching: what the server found, known partners whose names match, and what is chosen.
+    // While searching: what the directory found, known partners whose names match, and what is chosen.
     return all.filter((o) => found.has(o.value) || o.label.includes(q) || chosen.has(o.value));
   }, [known, picked, search.data, excludeIds, q, value]);
 
   return (
-    <Select<string[]>
+    <Select<string[], { value: string; label: string; parentName: string | null }>
       {...rest}
       mode="multiple"
       value={value ?? []}
       onChange={(v) => {
-        const names = new Map(picked);
-        for (const o of search.data?.items ?? []) if (v.includes(o.id)) names.set(o.id, o.name);
-        setPicked(names);
+        const refs = new Map(picked);
+        for (const o of search.data?.items ?? []) if (v.includes(o.id)) refs.set(o.id, o);
+        setPicked(refs);
         onChange?.(v);
         setTerm('');
       }}
       options={options}
+      optionRender={(o) => (
+        <span>
+          {o.data.label}
+          {o.data.parentName && <span className="empty-text"> · {o.data.parentName}</span>}
+        </span>
+      )}
       showSearch={{ searchValue: term, onSearch: setTerm, filterOption: false }}
       placeholder={placeholder ?? t('orgs.pickMany')}
       loading={search.isFetching}

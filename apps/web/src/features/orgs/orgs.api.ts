@@ -1,4 +1,4 @@
-import type { CreateOrg, Org, OrgDetail, Place, updateOrgSchema } from '@youshe/shared';
+import type { CreateOrg, Org, OrgDetail, OrgKind, Place, orgDirectorySchema, updateOrgSchema } from '@youshe/shared';
 import type { z } from 'zod';
 import { api, type Page } from '../../app/api';
 
@@ -6,6 +6,7 @@ import { api, type Page } from '../../app/api';
 export const TREE_PAGE_SIZE = 200;
 
 export type UpdateOrg = z.infer<typeof updateOrgSchema>;
+export type DirectoryEntry = z.infer<typeof orgDirectorySchema>['items'][number];
 
 export const orgKeys = {
   all: ['orgs'] as const,
@@ -14,6 +15,7 @@ export const orgKeys = {
   places: (orgId: string) => ['places', 'of-org', orgId] as const,
   scopeRoot: (orgId: string) => ['orgs', 'scope-root', orgId] as const,
   search: (q: string, includeArchived: boolean) => ['orgs', 'search', q, includeArchived] as const,
+  directory: (q: string, kind?: OrgKind) => ['orgs', 'directory', q, kind ?? null] as const,
 };
 
 export const orgsApi = {
@@ -22,6 +24,8 @@ export const orgsApi = {
     api.get<Page<Org>>('/api/orgs', { parentId, includeArchived: includeArchived ? 'true' : undefined, page, pageSize: TREE_PAGE_SIZE }),
   search: (q: string, includeArchived: boolean) =>
     api.get<Page<Org>>('/api/orgs', { q, includeArchived: includeArchived ? 'true' : undefined, pageSize: 50 }),
+  /** Any current unit by name (names only), for co-organisers and agreement members. */
+  directory: (q: string, kind?: OrgKind) => api.get<{ items: DirectoryEntry[] }>('/api/orgs/directory', { q, kind }),
   get: (id: string) => api.get<OrgDetail>(`/api/orgs/${id}`),
   create: (body: CreateOrg) => api.post<OrgDetail>('/api/orgs', body),
   update: (id: string, body: UpdateOrg) => api.patch<OrgDetail>(`/api/orgs/${id}`, body),

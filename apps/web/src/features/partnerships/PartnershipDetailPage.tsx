@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, PlusOutlined, RedoOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Empty, Popconfirm, Progress, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Popconfirm, Progress, Skeleton, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Partnership } from '@youshe/shared';
@@ -15,6 +15,8 @@ import { useActivityKinds } from '../activities/use-activity-kinds';
 import { DaysLeftTag } from './DaysLeftTag';
 import { unitKey } from './GoalFields';
 import { GoalModal } from './GoalModal';
+import { MeetingsCard } from './MeetingsCard';
+import { PartnershipActivities } from './PartnershipActivities';
 import { PartnershipFormDrawer } from './PartnershipFormDrawer';
 import { endsSoon, goalPercent, partnershipKeys, partnershipsApi, type Goal } from './partnerships.api';
 import { RenewModal } from './RenewModal';
@@ -70,9 +72,16 @@ export default function PartnershipDetailPage() {
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="partnership-edit">
               {t('common.edit')}
             </Button>
-            <Button icon={<RedoOutlined />} onClick={() => setRenewing(true)} data-testid="partnership-renew">
-              {t('partnerships.renew')}
-            </Button>
+            <Tooltip title={p.renewedById ? t('partnerships.alreadyRenewed') : undefined}>
+              <Button
+                icon={<RedoOutlined />}
+                onClick={() => setRenewing(true)}
+                disabled={Boolean(p.renewedById)}
+                data-testid="partnership-renew"
+              >
+                {t('partnerships.renew')}
+              </Button>
+            </Tooltip>
           </Space>
         )}
       </div>
@@ -99,10 +108,25 @@ export default function PartnershipDetailPage() {
                   },
                 ]
               : []),
+            ...(p.renewedById
+              ? [
+                  {
+                    key: 'renewedBy',
+                    label: t('partnerships.renewedBy'),
+                    children: (
+                      <Link to={`/partnerships/${p.renewedById}`} data-testid="partnership-next-period">
+                        {t('partnerships.nextPeriod')}
+                      </Link>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
       <GoalsCard partnership={p} canWrite={canWrite} />
+      <PartnershipActivities partnershipId={p.id} />
+      <MeetingsCard partnership={p} canWrite={canWrite} />
       <PartnershipFormDrawer target={editing ? p : null} onClose={() => setEditing(false)} />
       <RenewModal
         partnership={p}

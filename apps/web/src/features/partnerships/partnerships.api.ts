@@ -1,6 +1,8 @@
 import type {
   Partnership,
+  createMeetingSchema,
   createPartnershipSchema,
+  meetingSchema,
   goalRequestSchema,
   renewPartnershipSchema,
   updatePartnershipSchema,
@@ -21,6 +23,8 @@ export type UpdatePartnership = z.input<typeof updatePartnershipSchema>;
 export type GoalRequest = z.input<typeof goalRequestSchema>;
 export type RenewPartnership = z.input<typeof renewPartnershipSchema>;
 export type Goal = Partnership['goals'][number];
+export type Meeting = z.infer<typeof meetingSchema>;
+export type CreateMeeting = z.input<typeof createMeetingSchema>;
 
 /** The console reminds of agreements whose period ends within this many days. */
 export const ENDING_SOON_DAYS = 30;
@@ -32,6 +36,7 @@ export const partnershipKeys = {
   /** Every agreement in scope, for pickers (the activity form). */
   options: (orgId: string | null) => ['partnerships', 'options', orgId] as const,
   detail: (id: string) => ['partnerships', 'detail', id] as const,
+  meetings: (id: string) => ['partnerships', 'meetings', id] as const,
 };
 
 export const partnershipsApi = {
@@ -43,6 +48,9 @@ export const partnershipsApi = {
   addGoal: (id: string, goal: GoalRequest) => api.post<Partnership>(`/api/partnerships/${id}/goals`, goal),
   updateGoal: (id: string, goalId: string, goal: GoalRequest) => api.put<Partnership>(`/api/partnerships/${id}/goals/${goalId}`, goal),
   removeGoal: (id: string, goalId: string) => api.delete<Partnership>(`/api/partnerships/${id}/goals/${goalId}`),
+  meetings: (id: string) => api.get<{ items: Meeting[] }>(`/api/partnerships/${id}/meetings`),
+  addMeeting: (id: string, body: CreateMeeting) => api.post<Meeting>(`/api/partnerships/${id}/meetings`, body),
+  setTaskDone: (id: string, taskId: string, done: boolean) => api.post<Meeting>(`/api/partnerships/${id}/tasks/${taskId}`, { done }),
 };
 
 /** Whether an agreement still running ends soon enough to remind of it. */
