@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAll, type Client, type TestApp } from '../../test/harness.js';
 import { makeAccount, makeOrg, makeTwoCities, TEST_PASSWORD } from '../../test/factories.js';
+import { createSignupsService } from './signups.service.js';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof makeTwoCities>>;
@@ -195,6 +196,64 @@ describe('concurrency, settled in the database', () => {
     const statuses = results.map((r) => r.json().status);
     expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(1);
     expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(24);
+  });
+
+  it('counts each of many simultaneous self check-ins once, repeats and a second server included', async () => {
+    const a = await publishedActivity(null);
+    const codes: string[] = [];
+    for (let i = 0; i < 30; i++) codes.push((await signUp(a.publicToken, `签到${i}`, `136${String(i).padStart(8, '0')}`)).json().code);
+    const full = await publishedActivity(1);
+    await signUp(full.publicToken, '有名额', '13500000001');
+    const waiting = (await signUp(full.publicToken, '候补', '13500000002')).json();
+    const other = (await signUp(full.publicToken, '别的活动', '13500000003')).json();
+    const closed = await publishedActivity(null);
+    const late = (await signUp(closed.publicToken, '迟到', '13500000004')).json();
+    const closing = await czSecretary.inject({
+      method: 'POST',
+      url: `/api/activities/${closed.id}/transition`,
+      payload: { to: 'closed', outcome: { people_served: 1 } },
+    });
+    expect(closing.json().status).toBe('closed');
+
+    // A second process: its own batcher on the same database.
+    const otherServer = createSignupsService(t.database.db, t.services.crypto, t.services.activities);
+    const scan = (token: string, code: string) =>
+      t.app.inject({ method: 'POST', url: `/api/public/activities/${token}/checkins`, payload: { code } });
+    const [viaHttp, viaOther, wrong] = await Promise.all([
+      Promise.all([...codes, ...codes, ...codes].map((code) => scan(a.publicToken, code))),
+      Promise.all([...codes, ...codes].map((code) => otherServer.selfCheckIn(a.publicToken, code))),
+      Promise.all([
+        scan(a.publicToken, 'no-such-code-123'),
+        scan(a.publicToken, other.code),
+        scan(full.publicToken, waiting.code),
+        scan(closed.publicToken, late.code),
+        scan('no-such-token-123', codes[0]!),
+      ]),
+    ]);
+
+    const results = [...viaHttp.map((r) => (expect(r.statusCode, r.body).toBe(200), r.json())), ...viaOther];
+    const firsts = results.filter((r) => r.firstTime);
+    expect(firsts).toHaveLength(30);
+    expect(new Set(firsts.map((r) => r.name)).size).toBe(30);
+    // Each first check-in saw the count it made: 1, 2, … 30, whichever batch or server it went through.
+    expect(firsts.map((r) => r.attendanceCount).sort((x, y) => x - y)).toEqual(codes.map((_, i) => i + 1));
+    expect(results.every((r) => r.method === 'self' && r.attendanceCount >= 1 && r.attendanceCount <= 30)).toBe(true);
+
+    expect(wrong.map((r) => r.statusCode)).toEqual([404, 404, 400, 400, 404]);
+    expect(wrong[2]!.json().details[0]).toMatchObject({ path: 'code', message: '您还没有确认的名额，请联系工作人员' });
+    expect(wrong[3]!.json().details[0]).toMatchObject({ path: 'activity', message: '本活动目前不能签到' });
+
+    const { rows } = await t.database.withConnection((q) =>
+      q(
+        `select a.attendance_count, (select count(*)::int from signups s where s.activity_id = a.id and s.checked_in_at is not null) as checked,
+           (select count(*)::int from signups s where s.activity_id = a.id and s.checkin_method = 'self') as self
+         from activities a where a.id = $1`,
+        [a.id],
+      ),
+    );
+    expect(rows[0]).toEqual({ attendance_count: 30, checked: 30, self: 30 });
+    const again = await scan(a.publicToken, codes[7]!);
+    expect(again.json()).toMatchObject({ firstTime: false, attendanceCount: 30, name: '签到7' });
   });
 
   it('makes one sign-up of one phone submitted many times at once', async () => {

@@ -6,9 +6,10 @@ import type { Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { maskPhone, randomToken, type FieldCrypto } from '../../platform/crypto.js';
 import { AppError, invalidField } from '../../platform/errors.js';
+import { createWriteBatcher } from '../../platform/write-batcher.js';
 import type { ActivitiesService } from './activities.service.js';
 import { activitiesRepository, type ActivityRow } from './activities.repository.js';
-import { signupsRepository as repo, type SignupRow } from './signups.repository.js';
+import { signupsRepository as repo, type SelfCheckInOutcome, type SignupRow } from './signups.repository.js';
 
 const OPEN = ['published', 'in_progress'];
 const LIVE = ['confirmed', 'waitlisted', 'offered'];
@@ -16,6 +17,16 @@ const LIVE = ['confirmed', 'waitlisted', 'offered'];
 export interface SignupOptions {
   /** How long a freed place is held for the next person on the waiting list. */
   offerMinutes: number;
+  /** Self check-ins: how many batches may run at once, and how long an idle lane waits for company. */
+  checkinLanes?: number;
+  checkinWaitMs?: number;
+}
+
+export interface CheckInResult {
+  name: string;
+  method: 'self' | 'staff' | 'walkin';
+  firstTime: boolean;
+  attendanceCount: number;
 }
 
 export function createSignupsService(
@@ -144,21 +155,45 @@ export function createSignupsService(
   }
 
   async function checkInRow(tx: Executor, row: SignupRow, method: 'self' | 'staff' | 'walkin') {
-    const firstTime = await repo.checkIn(tx, row.id, method);
-    const attendanceCount = firstTime
-      ? await repo.bumpAttendance(tx, row.activityId)
-      : (await activitiesRepository.findById(tx, row.activityId))!.attendanceCount;
+    const { firstTime, attendanceCount } = await repo.checkInAndCount(tx, row.id, row.activityId, method);
     return { name: row.name, method, firstTime, attendanceCount };
   }
 
+  /**
+   * Self check-ins arriving together (a queue at the door, all scanning the poster) share one
+   * statement and one commit. Lanes are keyed by the activity, so two batches of one process never
+   * wait on each other's rows; between processes the statement itself settles who was first.
+   */
+  const selfCheckIns = createWriteBatcher<{ token: string; code: string }, CheckInResult>({
+    keyOf: (item) => item.token,
+    lanes: options.checkinLanes ?? 2,
+    maxItems: 256,
+    maxWaitMs: options.checkinWaitMs ?? 0,
+    async run(items) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return (await repo.selfCheckInBatch(db, items)).map(selfOutcome);
+        } catch (err) {
+          // Two processes' batches may lock the same activities in opposite order: the database
+          // aborts one whole statement, which is then simply run again.
+          if ((err as { code?: string }).code !== '40P01' || attempt >= 5) throw err;
+        }
+      }
+    },
+  });
+
+  function selfOutcome(o: SelfCheckInOutcome): CheckInResult | AppError {
+    // A draft has no public page yet: for residents it does not exist.
+    if (o.activityStatus === null || o.activityStatus === 'draft') return new AppError('not_found');
+    if (!OPEN.includes(o.activityStatus)) return invalidField('activity', 'custom', 'checkin_closed');
+    if (o.status === null) return new AppError('not_found');
+    if (o.status !== 'confirmed') return invalidField('code', 'custom', 'not_confirmed');
+    return { name: o.name, method: 'self', firstTime: o.firstTime, attendanceCount: o.attendanceCount };
+  }
+
   /** A resident scans the activity's QR poster with their own phone, which remembers their sign-up code. */
-  async function selfCheckIn(token: string, code: string) {
-    const activity = await openActivity(token);
-    if (!OPEN.includes(activity.status)) throw invalidField('activity', 'custom', 'checkin_closed');
-    const row = await repo.findByCode(db, code);
-    if (!row || row.activityId !== activity.id) throw new AppError('not_found');
-    if (row.status !== 'confirmed') throw invalidField('code', 'custom', 'not_confirmed');
-    return db.transaction((tx) => checkInRow(tx, row, 'self'));
+  function selfCheckIn(token: string, code: string): Promise<CheckInResult> {
+    return selfCheckIns.submit({ token, code });
   }
 
   /** Staff scan a person's code, or record someone who just walked in. */
