@@ -11,7 +11,7 @@ import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { FormModal } from './FormModal';
 import { ALL_LIST_KEYS, listKeys, listsApi, type CreateNeed, type NeedFilters, type NeedKind, type NeedStatus } from './lists.api';
 
-export const NEED_STATUS_COLORS: Record<NeedStatus, string> = { open: 'processing', matched: 'gold', done: 'success', closed: 'default' };
+export const NEED_STATUS_COLORS: Record<NeedStatus, string> = { open: 'processing', matched: 'warning', done: 'success', closed: 'default' };
 
 /** 需求清单: what communities and residents asked for; anyone who plans activities may take one on. */
 export function NeedsTab({ canWrite }: { canWrite: boolean }) {

@@ -11,7 +11,7 @@ import { useSignedIn } from '../../app/session';
 import { ALL_LIST_KEYS, listKeys, listsApi, type ProjectFilters, type ProjectStatus } from './lists.api';
 import { CompleteProjectModal, NewProjectModal } from './ProjectForms';
 
-const STATUS_COLORS: Record<ProjectStatus, string> = { open: 'processing', claimed: 'gold', done: 'success', cancelled: 'default' };
+const STATUS_COLORS: Record<ProjectStatus, string> = { open: 'processing', claimed: 'warning', done: 'success', cancelled: 'default' };
 
 /** 项目清单: needs matched with resources, claimed by members, done with proof. */
 export function ProjectsTab({ canWrite }: { canWrite: boolean }) {
