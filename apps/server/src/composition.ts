@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { FieldCrypto } from './platform/crypto.js';
 import { localFileStore } from './platform/files.js';
+import { createNotifier } from './platform/notify.js';
 import { createPhotosService } from './modules/activities/photos.service.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createOrgsService } from './modules/orgs/orgs.service.js';
@@ -23,10 +24,12 @@ export function createServices(database: Database, config: Pick<Config, 'encrypt
   const crypto = new FieldCrypto(config.encryptionKey, config.blindIndexKey);
   const db = database.db;
   const files = localFileStore(config.filesDir);
+  const notifier = createNotifier(crypto);
   const activities = createActivitiesService(db);
   const partnerships = createPartnershipsService(db);
   return {
     crypto,
+    notifier,
     activities,
     signups: createSignupsService(db, crypto, activities),
     partnerships,

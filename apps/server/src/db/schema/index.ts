@@ -7,3 +7,4 @@ export * from './partnerships.js';
 export * from './lists.js';
 export * from './zones.js';
 export * from './quiz.js';
+export * from './notify.js';
