@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { checkA11y, closePage, errorsOf, expectNoErrors, hasHorizontalOverflow, launchBrowser, newPage, signIn } from './harness.js';
 
 const SHOTS = process.env.E2E_SCREENSHOTS ? path.resolve(process.env.E2E_SCREENSHOTS) : null;
@@ -110,11 +111,17 @@ describe('three lists: a resident orders, a member claims and completes with pro
       await page.getByTestId('complete-outcome').fill('已上门更换楼道灯泡');
       await page.getByTestId('complete-form-save').click();
       const proofItem = page.locator('.ant-form-item').filter({ has: page.getByTestId('complete-proof') });
-      await expect.poll(() => proofItem.innerText()).toContain('请勾选受益人已确认，或填写凭证说明');
-      await page.getByTestId('complete-confirmed').check();
+      await expect.poll(() => proofItem.innerText()).toContain('请上传照片、勾选受益人已确认，或填写凭证说明');
+      // The proof: a photo taken at the door, which stands for itself once it is kept.
+      const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#d8c9a0' } })
+        .jpeg()
+        .toBuffer();
+      await page.getByTestId('proof-photo-input').setInputFiles({ name: 'bulb.jpg', mimeType: 'image/jpeg', buffer: photo });
+      await expect.poll(() => page.getByTestId('complete-form').innerText()).toContain('照片已上传，可作为凭证');
       await shot(page, 'console-lists-complete');
       await page.getByTestId('complete-form-save').click();
       await expect.poll(() => project.getAttribute('data-status')).toBe('done');
+      expect(await project.locator('img').count(), 'the proof photo beside the outcome').toBe(1);
       await checkA11y(page);
       expectNoErrors(page);
     } finally {

@@ -25,11 +25,23 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { activitiesRoutes } from './modules/activities/activities.routes.js';
 import { publicActivityRoutes } from './modules/activities/public.routes.js';
 import { partnershipsRoutes } from './modules/partnerships/partnerships.routes.js';
+import { agreementFileRoutes } from './modules/partnerships/agreement-file.routes.js';
 import { photosRoutes } from './modules/activities/photos.routes.js';
 import { listsRoutes } from './modules/lists/lists.routes.js';
+import { projectProofRoutes } from './modules/lists/project-proof.routes.js';
 import { zonesRoutes } from './modules/zones/zones.routes.js';
 import { quizRoutes } from './modules/activities/quiz.routes.js';
+import { careRoutes } from './modules/care/care.routes.js';
+import { quotesRoutes } from './modules/activities/quotes.routes.js';
+import { bookingsRoutes } from './modules/bookings/bookings.routes.js';
 import { MAX_PHOTO_BYTES } from './modules/activities/photos.service.js';
+import { outboxRoutes } from './modules/outbox/outbox.routes.js';
+import { volunteersRoutes } from './modules/volunteers/volunteers.routes.js';
+import { wristbandsRoutes } from './modules/wristbands/wristbands.routes.js';
+import { stationsRoutes } from './modules/stations/stations.routes.js';
+import { outcomesRoutes } from './modules/outcomes/outcomes.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { pressRoutes } from './modules/reports/press.routes.js';
 import { VERSION } from './version.js';
 
 export interface AppOptions {
@@ -120,13 +132,25 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(peopleRoutes(services.people));
   await app.register(auditRoutes(services.audit));
   await app.register(accountsRoutes(services.accounts));
-  await app.register(activitiesRoutes(services.activities, services.signups, services.orgs));
+  await app.register(activitiesRoutes(services.activities, services.signups, services.orgs, services.quotes));
   await app.register(publicActivityRoutes(services.signups, services.activities));
   await app.register(partnershipsRoutes(services.partnerships, services.meetings));
+  await app.register(agreementFileRoutes(services.agreementFiles));
   await app.register(photosRoutes(services.photos));
   await app.register(listsRoutes(services.needs, services.projects));
+  await app.register(projectProofRoutes(services.projectProof));
   await app.register(zonesRoutes(services.zones));
   await app.register(quizRoutes(services.quiz));
+  await app.register(careRoutes(services));
+  await app.register(quotesRoutes(services.quotes));
+  await app.register(bookingsRoutes(services.bookings, services.campaigns, services.counter));
+  await app.register(outboxRoutes(services.outbox, config.demo));
+  await app.register(volunteersRoutes(services.teams, services.hours));
+  await app.register(wristbandsRoutes(services.wristbands, services.finder));
+  await app.register(stationsRoutes(services.stations, services.serviceLog));
+  await app.register(outcomesRoutes(services.outcomes));
+  await app.register(reportsRoutes(database.db, services.dashboard, services.reports));
+  await app.register(pressRoutes(services.press));
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   if (webRoot) {

@@ -22,7 +22,26 @@ const envSchema = z.object({
   REDIS_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO: z.enum(['true', 'false']).optional(),
+  /** Outgoing e-mail, e.g. smtp://user:pass@mail.example.org:587 (smtps:// for TLS on connect). */
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default('Youshe 邮社共建 <noreply@youshe.invalid>'),
+  /** An SMS or WeChat gateway that takes messages as signed JSON POSTs. */
+  NOTIFY_WEBHOOK_URL: z.string().url().optional(),
+  NOTIFY_WEBHOOK_SECRET: z.string().min(16).optional(),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** Where residents and families reach this server (https://youshe.example.cn): messages carry links under it. */
+  PUBLIC_URL: z.string().url().optional(),
 });
+
+/** Where the delivery job sends the outbox; a channel left unset holds its messages instead of sending them. */
+export interface NotifyConfig {
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
+  maxAttempts: number;
+  publicUrl?: string | undefined;
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -40,6 +59,8 @@ export interface Config {
   /** Demo data and demo accounts are loaded only on the embedded database outside production. */
   demo: boolean;
   secureCookies: boolean;
+  /** Optional so that configs built by hand (tests) need not name it; loadConfig always sets it. */
+  notify?: NotifyConfig;
 }
 
 function keyFrom(value: string, name: string): Buffer {
@@ -66,6 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error('In production ENCRYPTION_KEY and BLIND_INDEX_KEY must be set (32 bytes each, base64)');
   }
   const keys = e.ENCRYPTION_KEY && e.BLIND_INDEX_KEY ? { enc: e.ENCRYPTION_KEY, bidx: e.BLIND_INDEX_KEY } : localKeys(dataDir);
+  if (e.NOTIFY_WEBHOOK_URL && !e.NOTIFY_WEBHOOK_SECRET) {
+    throw new Error('NOTIFY_WEBHOOK_URL needs NOTIFY_WEBHOOK_SECRET (16 characters or more) to sign what it sends');
+  }
   const database = e.DATABASE_URL
     ? ({ kind: 'postgres', url: e.DATABASE_URL } as const)
     : ({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') } as const);
@@ -86,5 +110,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     demo: !production && (e.DEMO ? e.DEMO === 'true' : database.kind === 'pglite'),
     secureCookies: production,
+    notify: {
+      smtpUrl: e.SMTP_URL,
+      smtpFrom: e.SMTP_FROM,
+      webhookUrl: e.NOTIFY_WEBHOOK_URL,
+      webhookSecret: e.NOTIFY_WEBHOOK_SECRET,
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    },
   };
 }

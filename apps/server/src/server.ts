@@ -8,6 +8,10 @@ import { DEMO_ACCOUNTS } from './demo/accounts.js';
 import { DEMO_PASSWORD, isDemoLoaded, seedDemo } from './demo/seed.js';
 import { lockDataDir } from './platform/data-lock.js';
 import { startHousekeeping } from './platform/housekeeping.js';
+import { startPartnershipReminders } from './modules/partnerships/reminders.js';
+import { startCareJobs } from './modules/care/care.jobs.js';
+import { ensureRollups, startRollupFlush } from './modules/reports/rollups.js';
+import { createDelivery } from './platform/notify-delivery.js';
 
 const started = Date.now();
 const config = loadConfig();
@@ -26,6 +30,12 @@ const demoShown =
   config.demo && Boolean(await database.db.query.accounts.findFirst({ where: eq(accounts.login, DEMO_ACCOUNTS[1]!.login) }));
 
 startHousekeeping(database.db);
+startPartnershipReminders(database.db, services.crypto, services.notifier);
+startCareJobs(services.careAlerts);
+await ensureRollups(database.db);
+startRollupFlush(database.db);
+// Every instance runs the delivery job; claims with SKIP LOCKED keep them from sending a message twice.
+const stopDelivery = createDelivery(database.db, services.crypto, { ...config.notify, demo: config.demo }).start();
 await app.listen({ port: config.port, host: config.host });
 const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 console.log(
@@ -37,6 +47,7 @@ if (demoShown) {
 }
 
 async function shutdown() {
+  stopDelivery();
   await app.close();
   await database.close();
   release();

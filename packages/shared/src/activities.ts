@@ -126,6 +126,12 @@ export const signupRequestSchema = z.strictObject({
   consent: z.literal(true, { message: 'consent_required' }),
 });
 
+/** Checking in without the code on this phone: the name and phone number given at sign-up. */
+export const phoneCheckinSchema = z.strictObject({
+  name: requiredText(30),
+  phone: phoneSchema,
+});
+
 export const signupSchema = z.object({
   code: z.string(),
   status: z.enum(SIGNUP_STATUSES),
@@ -218,3 +224,20 @@ export const photoSchema = z.object({
 export const photoListSchema = z.object({ items: z.array(photoSchema) });
 export const photoParamsSchema = z.strictObject({ id: z.uuid(), photoId: z.uuid() });
 export const photoFileQuerySchema = z.strictObject({ size: z.enum(['full', 'thumb']).default('full') });
+
+export const quoteSchema = z.object({
+  id: z.uuid(),
+  speaker: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+});
+export const quoteListSchema = z.object({ items: z.array(quoteSchema) });
+export const createQuoteSchema = z.strictObject({
+  speaker: z.string().trim().min(1).max(40),
+  text: z.string().trim().min(1).max(500),
+  /** The speaker agreed to be quoted by this name. */
+  consent: z.literal(true, { message: 'quote_consent_required' }),
+});
+export const quoteParamsSchema = z.strictObject({ id: z.uuid(), quoteId: z.uuid() });
+export type Quote = z.infer<typeof quoteSchema>;
+export type CreateQuote = z.infer<typeof createQuoteSchema>;

@@ -98,6 +98,7 @@ export const projectSchema = z.object({
   outcome: z.string().nullable(),
   beneficiaryConfirmed: z.boolean(),
   proofNote: z.string().nullable(),
+  hasProofPhoto: z.boolean(),
   doneAt: z.string().nullable(),
 });
 export type Project = z.infer<typeof projectSchema>;
@@ -114,6 +115,12 @@ export const createProjectSchema = z.strictObject({
   title: requiredText(100),
   dueOn: isoDate.nullish(),
 });
+/** `v` changes when the photo is replaced, so that a browser does not show the old one from its cache. */
+export const proofPhotoQuerySchema = z.strictObject({
+  size: z.enum(['full', 'thumb']).default('full'),
+  v: z.string().max(40).optional(),
+});
+
 export const completeProjectSchema = z.strictObject({
   outcome: requiredText(1000),
   beneficiaryConfirmed: z.boolean().default(false),

@@ -34,6 +34,8 @@ export const partnershipSchema = z.object({
   /** The agreement that renewed this one, once it has been renewed. */
   renewedById: z.uuid().nullable(),
   archivedAt: z.string().nullable(),
+  /** The signed agreement's file, once attached. */
+  agreementFile: z.object({ name: z.string(), type: z.string(), bytes: z.number().int() }).nullable(),
 });
 export type Partnership = z.infer<typeof partnershipSchema>;
 

@@ -29,6 +29,8 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   schema_migrations: 'written by the migrations of the target',
   sessions: 'signed-in sessions are not carried over: everyone signs in again',
   login_failures: 'short-lived rate-limit counters',
+  // Restored rows mark their own (organisation, month) pairs as they are inserted; the next read recomputes them.
+  rollup_dirty: 'dashboard rollups waiting to be recomputed: marked again by the restore itself',
 };
 
 export interface BackupHeader {
@@ -163,7 +165,7 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
  * Reference rows that migrations insert into every new database (the activity kinds). A restore
  * replaces them with the backup's, which carry any edits admins made.
  */
-const SEEDED_BY_MIGRATIONS = ['activity_kinds'];
+const SEEDED_BY_MIGRATIONS = ['activity_kinds', 'station_functions'];
 
 async function nonEmptyTables(query: Query): Promise<string[]> {
   const out: string[] = [];

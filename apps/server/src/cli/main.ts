@@ -9,6 +9,7 @@ import { FieldCrypto } from '../platform/crypto.js';
 import { BackupError, backupDatabase, keyCheckOf, restoreDatabase } from './backup.js';
 import { CliError, createAdmin, seedDemoCommand } from './commands.js';
 import { lockDataDir } from '../platform/data-lock.js';
+import { rebuildRollups } from '../modules/reports/rollups.js';
 
 export const USAGE = `Youshe 邮社共建 — administration
 
@@ -27,6 +28,8 @@ Commands:
   restore --in <file> [--allow-key-mismatch]
                                     load a backup into a new, empty database (migrated first), in one
                                     transaction; refused if the database holds any data
+  rebuild-rollups                   recompute every dashboard figure from the records (after a restore,
+                                    a bulk import or a suspected drift); the dashboard stays readable meanwhile
   help                              show this text
 
 The database is the one the server uses: DATABASE_URL (PostgreSQL), else the embedded database in
@@ -51,6 +54,7 @@ const COMMAND_OPTIONS = {
   'seed-demo': { seed: { type: 'string' } },
   backup: { out: { type: 'string' } },
   restore: { in: { type: 'string' }, 'allow-key-mismatch': { type: 'boolean' } },
+  'rebuild-rollups': {},
 } as const;
 type Command = keyof typeof COMMAND_OPTIONS;
 
@@ -148,6 +152,13 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         io.out(
           `Not included: ${header.excluded.join(', ')}. Keep the encryption keys too: the personal data in the file can only be read with them.`,
         );
+        break;
+      }
+      case 'rebuild-rollups': {
+        await migrate(database);
+        const started = Date.now();
+        const { rows } = await rebuildRollups(database.db);
+        io.out(`Rebuilt the dashboard rollups in the ${where}: ${rows} figures in ${Date.now() - started} ms.`);
         break;
       }
       case 'restore': {

@@ -1,6 +1,7 @@
 import type {
   activities,
   activityOrganisers,
+  activityQuotes,
   activityPartnerships,
   meetingTasks,
   partnershipGoals,
@@ -67,6 +68,8 @@ export function buildCoconstruction(rng: DemoRandom, clock: DemoClock, world: De
   const organiserRows: (typeof activityOrganisers.$inferInsert)[] = [];
   const linkRows: (typeof activityPartnerships.$inferInsert)[] = [];
   const tokens = new Set<string>();
+  const quoteRows: (typeof activityQuotes.$inferInsert)[] = [];
+  const quoteIds = new DemoRandom(0x9007e5);
 
   const addActivity = (
     spec: PastActivitySpec | UpcomingActivitySpec,
@@ -103,7 +106,7 @@ export function buildCoconstruction(rng: DemoRandom, clock: DemoClock, world: De
     const endsAt = shanghai(spec.ends);
     const createdAt = new Date(startsAt.getTime() - 10 * DAY);
     const closedAt = new Date(endsAt.getTime() + 2 * HOUR);
-    addActivity(spec, {
+    const id = addActivity(spec, {
       startsAt,
       endsAt,
       ...where(spec),
@@ -117,6 +120,10 @@ export function buildCoconstruction(rng: DemoRandom, clock: DemoClock, world: De
       createdAt,
       updatedAt: closedAt,
     });
+    // Written down at the event; ids from a stream of their own, so the other demo rows stay as they were.
+    spec.quotes?.forEach((q, i) =>
+      quoteRows.push({ id: quoteIds.uuid(endsAt.getTime() + i), activityId: id, ...q, consentAt: endsAt, createdAt: endsAt }),
+    );
   }
 
   // Still to come: published, with residents of the host community signed up (each place taken counts).
@@ -193,6 +200,7 @@ export function buildCoconstruction(rng: DemoRandom, clock: DemoClock, world: De
     activities: activityRows,
     activityOrganisers: organiserRows,
     activityPartnerships: linkRows,
+    activityQuotes: quoteRows,
     signups: signupRows,
     meetings: meetingRows,
     meetingTasks: taskRows,

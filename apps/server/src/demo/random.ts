@@ -9,6 +9,29 @@ export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
 
+/** The demo's own "today": the Friday of the epoch's week, when the records say it was loaded. */
+export const DEMO_TODAY = DEMO_EPOCH + 4 * DAY;
+
+/** Whole days from the demo's today to the Shanghai date of `today`, by which every demo date is moved. */
+export function demoShiftDays(today: Date): number {
+  const shanghaiDay = (ms: number) => Math.floor((ms + 8 * HOUR) / DAY);
+  return shanghaiDay(today.getTime()) - shanghaiDay(DEMO_TODAY);
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A row with its instants and calendar dates (`YYYY-MM-DD`) moved by `days`; other values untouched. */
+export function shiftRowDates<T extends object>(row: T, days: number): T {
+  const out: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(out)) {
+    if (value instanceof Date) out[key] = new Date(value.getTime() + days * DAY);
+    else if (typeof value === 'string' && DATE_ONLY.test(value)) {
+      out[key] = new Date(Date.parse(`${value}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+    }
+  }
+  return out as T;
+}
+
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /** A wall-clock time in Shanghai ('2024-07-26 09:00') as an instant: the articles' dates, read the same everywhere. */

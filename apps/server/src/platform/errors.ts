@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, number> = {
   csrf_rejected: 403,
   not_found: 404,
   conflict: 409,
+  capacity_full: 409,
   has_references: 409,
   rate_limited: 429,
   payload_too_large: 413,

@@ -30,14 +30,37 @@ const PartnershipsPage = lazy(() => import('../features/partnerships/Partnership
 const PartnershipDetailPage = lazy(() => import('../features/partnerships/PartnershipDetailPage'));
 const ListsPage = lazy(() => import('../features/lists/ListsPage'));
 const CoveragePage = lazy(() => import('../features/coverage/CoveragePage'));
+const CampaignsPage = lazy(() => import('../features/bookings/CampaignsPage'));
+const CampaignDetailPage = lazy(() => import('../features/bookings/CampaignDetailPage'));
+const CounterPage = lazy(() => import('../features/bookings/CounterPage'));
+const OutboxPage = lazy(() => import('../features/outbox/OutboxPage'));
+const VolunteersPage = lazy(() => import('../features/volunteers/VolunteersPage'));
+const VolunteerRecordPage = lazy(() => import('../features/volunteers/VolunteerRecordPage'));
+const WristbandsPage = lazy(() => import('../features/wristbands/WristbandsPage'));
+const WristbandDetailPage = lazy(() => import('../features/wristbands/WristbandDetailPage'));
 // Residents' phone pages: no sign-in, their own frame and their own bundle.
 const MobileShell = lazy(() => import('../mobile/MobileShell'));
+const FinderPage = lazy(() => import('../mobile/wristbands/FinderPage'));
 const PublicActivityPage = lazy(() => import('../mobile/PublicActivityPage'));
 const SelfCheckinPage = lazy(() => import('../mobile/SelfCheckinPage'));
 const MySignupPage = lazy(() => import('../mobile/MySignupPage'));
 const NeedOrderPage = lazy(() => import('../mobile/NeedOrderPage'));
 const NeedStatusPage = lazy(() => import('../mobile/NeedStatusPage'));
 const QuizPage = lazy(() => import('../mobile/QuizPage'));
+const PublicCampaignPage = lazy(() => import('../mobile/bookings/PublicCampaignPage'));
+const MyBookingPage = lazy(() => import('../mobile/bookings/MyBookingPage'));
+const StationsPage = lazy(() => import('../features/stations/StationsPage'));
+const OutcomesPage = lazy(() => import('../features/outcomes/OutcomesPage'));
+const PublicStationPage = lazy(() => import('../mobile/stations/PublicStationPage'));
+const StationDeskPage = lazy(() => import('../mobile/stations/StationDeskPage'));
+const CareRoutePage = lazy(() => import('../mobile/care/CarePages').then((m) => ({ default: m.RoutePage })));
+const CareVisitPage = lazy(() => import('../mobile/care/CarePages').then((m) => ({ default: m.VisitPage })));
+const CareFamilyPage = lazy(() => import('../mobile/care/CarePages').then((m) => ({ default: m.FamilyPage })));
+const CareAlertsPage = lazy(() => import('../features/care/AlertsPage'));
+const CareRecipientsPage = lazy(() => import('../features/care/RecipientsPage'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const ScreenPage = lazy(() => import('../features/dashboard/ScreenPage'));
+const PressPage = lazy(() => import('../features/reports/PressPage'));
 
 const ANTD_LOCALES: Record<Locale, AntLocale> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
 const DAYJS_LOCALES: Record<Locale, string> = { 'zh-CN': 'zh-cn', 'zh-TW': 'zh-tw', en: 'en' };
@@ -63,19 +86,46 @@ export function App() {
               <Route path="/login" element={<LoginPage />} />
               <Route element={page(<MobileShell />)}>
                 <Route path="a/:token" element={<PublicActivityPage />} />
+                <Route path="w/:code" element={<FinderPage />} />
                 <Route path="a/:token/checkin" element={<SelfCheckinPage />} />
                 <Route path="s/:code" element={<MySignupPage />} />
                 <Route path="a/:token/quiz" element={<QuizPage />} />
                 <Route path="need" element={<NeedOrderPage />} />
                 <Route path="need/:code" element={<NeedStatusPage />} />
+                <Route path="b/:token" element={<PublicCampaignPage />} />
+                <Route path="bk/:code" element={<MyBookingPage />} />
+                <Route path="station/:placeId" element={<PublicStationPage />} />
+                <Route path="f/:token" element={<CareFamilyPage />} />
               </Route>
               <Route element={<RequireSession />}>
+                {/* The counter clerk's phone page: signed in, but in the large-type phone frame. */}
+                <Route element={page(<MobileShell />)}>
+                  <Route path="desk" element={<StationDeskPage />} />
+                  <Route path="care/route" element={<CareRoutePage />} />
+                  <Route path="care/visit/:id" element={<CareVisitPage />} />
+                </Route>
+                {/* The wall display: signed in, without the console's frame. */}
+                <Route path="screen" element={page(<ScreenPage />)} />
                 <Route element={<AppLayout />}>
                   <Route index element={<Navigate to="/orgs" replace />} />
+                  <Route path="dashboard" element={page(<DashboardPage />)} />
+                  <Route path="press" element={page(<PressPage />)} />
                   <Route path="orgs" element={page(<OrgsPage />)} />
                   <Route path="people" element={page(<PeoplePage />)} />
                   <Route path="places" element={page(<PlacesPage />)} />
                   <Route path="coverage" element={page(<CoveragePage />)} />
+                  <Route path="outbox" element={page(<OutboxPage />)} />
+                  <Route path="volunteers" element={page(<VolunteersPage />)} />
+                  <Route path="volunteers/people/:personId" element={page(<VolunteerRecordPage />)} />
+                  <Route path="wristbands" element={page(<WristbandsPage />)} />
+                  <Route path="wristbands/:id" element={page(<WristbandDetailPage />)} />
+                  <Route path="stations" element={page(<StationsPage />)} />
+                  <Route path="outcomes" element={page(<OutcomesPage />)} />
+                  <Route path="care/alerts" element={page(<CareAlertsPage />)} />
+                  <Route path="care/recipients" element={page(<CareRecipientsPage />)} />
+                  <Route path="bookings" element={page(<CampaignsPage />)} />
+                  <Route path="bookings/counter" element={page(<CounterPage />)} />
+                  <Route path="bookings/:id" element={page(<CampaignDetailPage />)} />
                   <Route element={<RequireActivities />}>
                     <Route path="activities" element={page(<ActivitiesPage />)} />
                     <Route path="activities/:id" element={page(<ActivityDetailPage />)} />

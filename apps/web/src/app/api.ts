@@ -130,8 +130,8 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
-  /** A multipart form (a photo upload). */
-  upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
+  /** A multipart form (a photo upload; PUT where the upload replaces a file). */
+  upload: <T>(path: string, form: FormData, method: 'POST' | 'PUT' = 'POST') => request<T>(method, path, form),
   download,
 };
 

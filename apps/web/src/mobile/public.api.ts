@@ -36,6 +36,8 @@ export const publicApi = {
   cancel: (code: string) => api.post<Signup>(`/api/public/signups/${enc(code)}/cancel`),
   accept: (code: string) => api.post<Signup>(`/api/public/signups/${enc(code)}/accept`),
   checkIn: (token: string, code: string) => api.post<CheckinResult>(`/api/public/activities/${enc(token)}/checkins`, { code }),
+  checkInByPhone: (token: string, body: { name: string; phone: string }) =>
+    api.post<CheckinResult>(`/api/public/activities/${enc(token)}/checkins/by-phone`, body),
   communities: (q: string) => api.get<{ items: Community[] }>('/api/public/communities', { q }),
   order: (body: { orgId: string; kind: 'need' | 'wish'; title: string; description: string; name: string; phone: string; consent: true }) =>
     api.post<PublicNeed>('/api/public/needs', body),

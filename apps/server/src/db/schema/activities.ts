@@ -112,3 +112,25 @@ export const activityPhotos = pgTable(
   },
   (t) => [index('activity_photos_activity').on(t.activityId, t.createdAt)],
 );
+
+/**
+ * What participants said (参与者心声), written down with their agreement to be quoted: the voice that
+ * the ledger, reports and news releases carry beside the figures.
+ */
+export const activityQuotes = pgTable(
+  'activity_quotes',
+  {
+    id: uuid('id').primaryKey(),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    /** How the speaker wants to be named: "居民王阿姨", "东亭派出所民警". */
+    speaker: text('speaker').notNull(),
+    text: text('text').notNull(),
+    /** When the speaker agreed to be quoted; a quote is only kept with it. */
+    consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('activity_quotes_activity').on(t.activityId, t.createdAt)],
+);

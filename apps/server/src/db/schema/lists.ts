@@ -68,6 +68,9 @@ export const projects = pgTable(
     /** Fulfilment needs proof: the beneficiary's confirmation, or a note of what proves it. */
     beneficiaryConfirmed: boolean('beneficiary_confirmed').notNull().default(false),
     proofNote: text('proof_note'),
+    /** A photo of the help given, as proof: the kept copy and its thumbnail in the file store. */
+    proofPhotoKey: text('proof_photo_key'),
+    proofThumbKey: text('proof_thumb_key'),
     doneAt: timestamp('done_at', { withTimezone: true }),
     ...timestamps,
   },

@@ -17,6 +17,11 @@ export const partnerships = pgTable(
     endsOn: date('ends_on').notNull(),
     /** The agreement this one renews, so that a pairing's history reads as one line. */
     renewedFromId: uuid('renewed_from_id').references((): any => partnerships.id, { onDelete: 'restrict' }),
+    /** The signed agreement as scanned or sent (PDF or photo), kept in the file store. */
+    agreementFileKey: text('agreement_file_key'),
+    agreementFileName: text('agreement_file_name'),
+    agreementFileType: text('agreement_file_type'),
+    agreementFileBytes: integer('agreement_file_bytes'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     ...timestamps,
   },

@@ -26,6 +26,8 @@ export interface PastActivitySpec extends ActivityBase {
   ends: string;
   attendance: number;
   outcome: Partial<Record<OutcomeField, number>>;
+  /** What participants said, as the articles quote them. */
+  quotes?: { speaker: string; text: string }[];
 }
 
 /** Published and open for sign-ups: `day` days after the demo's epoch, residents of `signupsFrom` signed up. */
@@ -45,12 +47,14 @@ export const PAST_ACTIVITIES: PastActivitySpec[] = [
     title: '反诈宣传进万家·警邮携手进社区', location: '东亭社区文化广场',
     starts: '2024-05-18 09:00', ends: '2024-05-18 11:30', attendance: 150, outcome: { people_served: 150, materials_handed_out: 600 },
     description: '与东亭派出所联合开展反诈宣传：悬挂横幅、发放宣传册、民警现场讲解常见电信网络诈骗手法。',
+    quotes: [{ speaker: '东亭派出所张民警', text: '通过与锡山区分公司党支部的合作，我们警邮合作，更深入地走进社区，与居民面对面交流，提高大家的防骗意识和能力。' }],
   },
   {
     owner: 'wx-xishan', with: ['wxc-ehu', 'wxp-hospital'], partnerships: ['wx'], kind: 'convenience_service', by: 'wx-secretary',
     title: '便民服务进社区：免费理发、量血压、磨刀、义诊', location: '鹅湖社区党群服务中心',
     starts: '2024-06-15 08:30', ends: '2024-06-15 11:30', attendance: 95, outcome: { people_served: 95 },
     description: '党员志愿者发挥专业技能，为居民免费理发、磨刀；锡山人民医院医生量血压、义诊。',
+    quotes: [{ speaker: '鹅湖社区居民李爷爷', text: '这些志愿者们真是好样的，他们不仅为我们提供了方便，更让我们感受到了党组织的关怀。' }],
   },
   {
     owner: 'wx-xishan', with: ['wxc-ehu', 'wxp-hospital'], partnerships: ['wx'], kind: 'lecture', by: 'wx-secretary',
@@ -76,6 +80,10 @@ export const PAST_ACTIVITIES: PastActivitySpec[] = [
     title: '“我和我的祖国”主题集邮党课暨集邮展览', location: '宋家巷社区党群服务中心',
     starts: '2024-07-26 09:00', ends: '2024-07-26 11:30', attendance: 86, outcome: { people_served: 86 },
     description: '以邮票为载体讲述新中国成立以来的辉煌成就；现场举办集邮展览和有奖问答。',
+    quotes: [
+      { speaker: '宋家巷社区党支部书记海燕', text: '“党建共建”活动架起了邮政与社区群众的连心桥！' },
+      { speaker: '40 年党龄的退休党员韩国礼', text: '集邮党课很生动，通过邮票讲述故事，勾起了我们每个人的共同回忆。' },
+    ],
   },
   {
     owner: 'gy-yuanzhou', with: ['gyc-songjiaxiang'], partnerships: ['gy'], kind: 'lecture', by: 'gy-secretary',

@@ -22,9 +22,10 @@ import type { OrgsService } from '../orgs/orgs.service.js';
 import { buildLedger } from './ledger.js';
 import { activityPoster } from './poster.js';
 import type { ActivitiesService } from './activities.service.js';
+import type { QuotesService } from './quotes.service.js';
 import type { SignupsService } from './signups.service.js';
 
-export function activitiesRoutes(activities: ActivitiesService, signups: SignupsService, orgs: OrgsService) {
+export function activitiesRoutes(activities: ActivitiesService, signups: SignupsService, orgs: OrgsService, quotes: QuotesService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['activities'];
@@ -72,7 +73,7 @@ export function activitiesRoutes(activities: ActivitiesService, signups: Signups
       async (req, reply) => {
         const actor = actorOf(req);
         const scopeName = req.query.orgId ? (await orgs.get(actor, req.query.orgId)).name : '全部';
-        const { buffer } = await buildLedger(activities, actor, req.query, requestLocale(req), scopeName);
+        const { buffer } = await buildLedger(activities, quotes, actor, req.query, requestLocale(req), scopeName);
         const filename = `ledger-${req.query.from.slice(0, 10)}-${req.query.to.slice(0, 10)}.xlsx`;
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -91,6 +91,13 @@ describe('activities', () => {
     expect((await t.app.inject({ method: 'POST', url: `/api/public/signups/${first.code}/cancel` })).json().status).toBe('cancelled');
     const offered = (await t.app.inject({ method: 'GET', url: `/api/public/signups/${second.code}` })).json();
     expect(offered.status).toBe('offered');
+    // The person next in line is told by text message, with the link to take the place up.
+    const told = await t.database.db.execute(
+      sql`select recipient_masked, link, body from outbox_messages where kind = 'signup.offer' and link = ${`/s/${second.code}`}`,
+    );
+    expect((told as unknown as { rows: unknown[] }).rows).toEqual([
+      expect.objectContaining({ recipient_masked: '138****0022', link: `/s/${second.code}` }),
+    ]);
     expect(Date.parse(offered.offerExpiresAt)).toBeGreaterThan(Date.now());
     // Nobody else may take the held place meanwhile.
     expect((await signUp(a.publicToken, '丁', '13800000024')).json().status).toBe('waitlisted');
@@ -151,6 +158,19 @@ describe('activities', () => {
     ).toBe(404);
     const list = (await czSecretary.inject({ method: 'GET', url: `/api/activities/${a.id}/signups` })).json();
     expect(list.items.filter((i: { checkedInAt: string | null }) => i.checkedInAt)).toHaveLength(2);
+  });
+
+  it('checks in by name and phone when the code is not on this phone; a wrong name finds nobody', async () => {
+    const a = await publishedActivity(5);
+    await signUp(a.publicToken, '钱阿姨', '13800000041');
+    const byPhone = (name: string, phone: string) =>
+      t.app.inject({ method: 'POST', url: `/api/public/activities/${a.publicToken}/checkins/by-phone`, payload: { name, phone } });
+    expect((await byPhone('钱阿', '13800000041')).statusCode).toBe(404);
+    expect((await byPhone('钱阿姨', '13800000049')).statusCode).toBe(404);
+    expect((await byPhone('钱阿姨', '1380000004')).json().details[0].path).toBe('phone');
+    const [first, again] = await Promise.all([byPhone('钱阿姨', '13800000041'), byPhone(' 钱阿姨 ', '13800000041')]);
+    expect([first.json().firstTime, again.json().firstTime].sort()).toEqual([false, true]);
+    expect(first.json().attendanceCount).toBe(1);
   });
 
   it('closing says which required outcome figures are missing, then closes with them', async () => {
@@ -216,7 +236,7 @@ describe('concurrency, settled in the database', () => {
     expect(closing.json().status).toBe('closed');
 
     // A second process: its own batcher on the same database.
-    const otherServer = createSignupsService(t.database.db, t.services.crypto, t.services.activities);
+    const otherServer = createSignupsService(t.database.db, t.services.crypto, t.services.activities, t.services.notifier);
     const scan = (token: string, code: string) =>
       t.app.inject({ method: 'POST', url: `/api/public/activities/${token}/checkins`, payload: { code } });
     const [viaHttp, viaOther, wrong] = await Promise.all([

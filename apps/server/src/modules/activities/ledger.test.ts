@@ -37,6 +37,11 @@ beforeAll(async () => {
   });
   await czSecretary.inject({
     method: 'POST',
+    url: `/api/activities/${activity.id}/quotes`,
+    payload: { speaker: '银马社区书记', text: '书屋成了孩子们放学后的去处', consent: true },
+  });
+  await czSecretary.inject({
+    method: 'POST',
     url: `/api/activities/${activity.id}/transition`,
     payload: { to: 'closed', outcome: { value_donated_fen: 1200000 } },
   });
@@ -78,7 +83,7 @@ describe('the ledger', () => {
       '爱心捐赠',
       '爱心书屋捐赠, 暨"读书月"',
       1,
-      '向社区捐赠图书；\n共 600 册。',
+      '向社区捐赠图书；\n共 600 册。\n“书屋成了孩子们放学后的去处”——银马社区书记',
       '捐赠价值（元） 12000.00',
     ]);
     expect(sheet.rowCount).toBe(3);

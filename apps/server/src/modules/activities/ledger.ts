@@ -3,6 +3,7 @@ import { OUTCOME_LABELS, formatOutcome, type Locale, type OutcomeField, type led
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access.js';
 import type { ActivitiesService } from './activities.service.js';
+import type { QuotesService } from './quotes.service.js';
 
 const HEADERS: Record<Locale, string[]> = {
   'zh-CN': ['日期', '时间', '地点', '组织单位', '活动类型', '活动主题', '参加人数', '活动内容', '成效', '照片', '状态'],
@@ -28,23 +29,46 @@ const shanghai = (iso: string, part: 'date' | 'time') =>
     .replace(/\//g, '-');
 
 /**
+ * The activities of a subtree and period that were or are being held, in date order, each with what its
+ * participants said: the one data path of the ledger and of the reports (which ask for the first `max`).
+ */
+export async function ledgerRows(
+  activities: ActivitiesService,
+  quotes: QuotesService,
+  actor: Actor,
+  query: { orgId?: string; from: string; to: string },
+  max = Infinity,
+) {
+  const rows = [];
+  let truncated = false;
+  for (let page = 1; ; page++) {
+    const batch = await activities.list(actor, { orgId: query.orgId, from: query.from, to: query.to, page, pageSize: 200 });
+    rows.push(...batch.items.filter((a) => ['published', 'in_progress', 'closed'].includes(a.status)));
+    if (rows.length >= max) {
+      truncated = batch.items.length === 200 || rows.length > max;
+      rows.length = Math.min(rows.length, max);
+      break;
+    }
+    if (batch.items.length < 200) break;
+  }
+  rows.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const quotesOf = await quotes.forActivities(rows.map((a) => a.id));
+  return { rows: rows.map((a) => ({ ...a, quotes: quotesOf.get(a.id) ?? [] })), truncated };
+}
+
+/**
  * The ledger (台账) in the layout branches keep by hand, built from the activity records: one row
  * per activity held in the period, nothing typed twice.
  */
 export async function buildLedger(
   activities: ActivitiesService,
+  quotes: QuotesService,
   actor: Actor,
   query: z.infer<typeof ledgerQuerySchema>,
   locale: Locale,
   scopeName: string,
 ) {
-  const rows = [];
-  for (let page = 1; ; page++) {
-    const batch = await activities.list(actor, { orgId: query.orgId, from: query.from, to: query.to, page, pageSize: 200 });
-    rows.push(...batch.items.filter((a) => ['published', 'in_progress', 'closed'].includes(a.status)));
-    if (batch.items.length < 200) break;
-  }
-  rows.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const { rows } = await ledgerRows(activities, quotes, actor, query);
 
   const book = new ExcelJS.Workbook();
   book.creator = 'Youshe 邮社共建';
@@ -70,7 +94,8 @@ export async function buildLedger(
       a.kindName,
       a.title,
       a.attendanceCount,
-      a.description,
+      // What participants said goes with the content, as it does in a hand-kept ledger.
+      [a.description, ...a.quotes.map((q) => `“${q.text}”——${q.speaker}`)].filter(Boolean).join('\n'),
       outcome,
       a.photoCount,
       STATUS[locale][a.status] ?? a.status,

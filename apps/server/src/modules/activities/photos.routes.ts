@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParamsSchema, okSchema, photoFileQuerySchema, photoListSchema, photoParamsSchema, photoSchema } from '@youshe/shared';
-import { invalidField } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http.js';
+import { readUpload } from '../../platform/uploads.js';
 import type { PhotosService } from './photos.service.js';
 
 export function photosRoutes(photos: PhotosService) {
@@ -22,27 +22,9 @@ export function photosRoutes(photos: PhotosService) {
       },
       async (req) => {
         const actor = actorOf(req);
-        let part;
-        try {
-          part = await req.file();
-        } catch {
-          throw invalidField('file', 'custom', 'file_required');
-        }
-        if (!part) throw invalidField('file', 'custom', 'file_required');
-        let data: Buffer;
-        try {
-          data = await part.toBuffer();
-        } catch (err) {
-          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw invalidField('file', 'custom', 'photo_too_large');
-          throw err;
-        }
-        const caption = (part.fields.caption as { value?: unknown } | undefined)?.value;
-        return photos.add(
-          actor,
-          req.params.id,
-          { data, truncated: part.file.truncated },
-          typeof caption === 'string' ? caption.slice(0, 200) : null,
-        );
+        const upload = await readUpload(req, 'photo_too_large');
+        const caption = (upload.fields.caption as { value?: unknown } | undefined)?.value;
+        return photos.add(actor, req.params.id, upload, typeof caption === 'string' ? caption.slice(0, 200) : null);
       },
     );
     r.get(

@@ -1,5 +1,4 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import sharp from 'sharp';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../db/client.js';
 import { activityPhotos } from '../../db/schema/index.js';
@@ -7,58 +6,37 @@ import type { Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError, invalidField } from '../../platform/errors.js';
 import type { FileStore } from '../../platform/files.js';
+import { normalisePhoto } from '../../platform/images.js';
 import type { ActivitiesService } from './activities.service.js';
 
-export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+export { MAX_PHOTO_BYTES } from '../../platform/images.js';
 const MAX_PHOTOS = 30;
-const FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'tiff']);
 
-/**
- * Photos from a phone: checked to be an image before anything is stored, turned upright, scaled to
- * 1600 px, re-encoded as JPEG. Re-encoding drops EXIF, and with it the GPS position of the taker.
- */
+/** An activity's photos, made fit to keep by `normalisePhoto` (upright, 1600 px, no location data). */
 export function createPhotosService(db: Db, files: FileStore, activities: ActivitiesService) {
   async function add(actor: Actor, activityId: string, upload: { data: Buffer; truncated: boolean }, caption: string | null) {
     await activities.authorised(actor, activityId, 'activity.write');
-    if (upload.truncated || upload.data.length > MAX_PHOTO_BYTES) throw invalidField('file', 'custom', 'photo_too_large');
-    let format: string | undefined;
-    try {
-      format = (await sharp(upload.data).metadata()).format;
-    } catch {
-      format = undefined;
-    }
-    if (!format || !FORMATS.has(format)) throw invalidField('file', 'custom', 'not_an_image');
     const [count] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(activityPhotos)
       .where(eq(activityPhotos.activityId, activityId));
     if ((count?.n ?? 0) >= MAX_PHOTOS) throw invalidField('file', 'custom', 'too_many_photos');
 
-    const upright = sharp(upload.data).rotate();
-    const full = await upright
-      .clone()
-      .resize({ width: 1600, height: 1600, fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 82, mozjpeg: true })
-      .toBuffer({ resolveWithObject: true });
-    const thumb = await upright
-      .clone()
-      .resize({ width: 400, height: 400, fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 75 })
-      .toBuffer();
+    const photo = await normalisePhoto(upload);
     const id = uuidv7();
     const fileKey = `photos/${activityId}/${id}.jpg`;
     const thumbKey = `photos/${activityId}/${id}-thumb.jpg`;
-    await files.put(fileKey, full.data);
-    await files.put(thumbKey, thumb);
+    await files.put(fileKey, photo.full);
+    await files.put(thumbKey, photo.thumb);
     await db.transaction(async (tx) => {
       await tx.insert(activityPhotos).values({
         id,
         activityId,
         fileKey,
         thumbKey,
-        width: full.info.width,
-        height: full.info.height,
-        bytes: full.data.length,
+        width: photo.width,
+        height: photo.height,
+        bytes: photo.full.length,
         caption,
         uploadedBy: actor.accountId,
       });

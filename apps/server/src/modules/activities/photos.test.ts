@@ -2,26 +2,12 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAll, type Client, type TestApp } from '../../test/harness.js';
 import { makeAccount, makeTwoCities, TEST_PASSWORD } from '../../test/factories.js';
+import { multipart } from '../../test/multipart.js';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof makeTwoCities>>;
 let czSecretary: Client, cfSecretary: Client;
 let activityId: string;
-
-/** A multipart body as a phone's browser sends it. */
-function multipart(file: Buffer, filename: string, contentType: string, caption?: string) {
-  const boundary = '----youshe' + Math.random().toString(16).slice(2);
-  const parts: Buffer[] = [];
-  if (caption) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="caption"\r\n\r\n${caption}\r\n`));
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 async function phonePhoto(width: number, height: number) {
   // A photo as a phone takes it: EXIF with GPS position and a rotation flag.

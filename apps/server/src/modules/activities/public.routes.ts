@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   checkinResultSchema,
   idParamsSchema,
+  phoneCheckinSchema,
   publicActivitySchema,
   publicTokenParamsSchema,
   signupCodeParamsSchema,
@@ -97,6 +98,20 @@ export function publicActivityRoutes(signups: SignupsService, activities: Activi
         },
       },
       (req) => signups.selfCheckIn(req.params.token, req.body.code),
+    );
+    r.post(
+      '/api/public/activities/:token/checkins/by-phone',
+      {
+        config: limit,
+        schema: {
+          tags,
+          summary: 'Check yourself in with the name and phone number you signed up with',
+          params: publicTokenParamsSchema,
+          body: phoneCheckinSchema,
+          response: { 200: checkinResultSchema },
+        },
+      },
+      (req) => signups.selfCheckInByPhone(req.params.token, req.body),
     );
     r.get(
       '/api/public/orgs/:id/calendar.ics',

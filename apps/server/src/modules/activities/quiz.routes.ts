@@ -20,7 +20,14 @@ export function quizRoutes(quiz: QuizService) {
     const one = { params: idParamsSchema, response: { 200: quizSchema } };
     r.get(
       '/api/activities/:id/quiz',
-      { schema: { tags, summary: 'The activity’s prize quiz with answers, entries and the draw', ...one } },
+      {
+        schema: {
+          tags,
+          summary: 'The activity’s prize quiz with answers, entries and the draw; null while none is written',
+          params: idParamsSchema,
+          response: { 200: quizSchema.nullable() },
+        },
+      },
       (req) => quiz.get(actorOf(req), req.params.id),
     );
     r.put(

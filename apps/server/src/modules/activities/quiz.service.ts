@@ -48,6 +48,8 @@ export function createQuizService(db: Db, crypto: FieldCrypto, activitiesService
 
   async function get(actor: Actor, activityId: string) {
     await activitiesService.authorised(actor, activityId, 'activity.read');
+    // An activity without a quiz is an ordinary state, not a missing resource.
+    if (!(await load(activityId))) return null;
     return present(activityId);
   }
 

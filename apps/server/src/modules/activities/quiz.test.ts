@@ -41,6 +41,8 @@ const answer = (name: string, phone: string, answers: number[]) =>
 
 describe('prize quiz', () => {
   it('runs from questions to scored answers to a fair, recorded draw', async () => {
+    const none = await czSecretary.inject({ method: 'GET', url: `/api/activities/${activity.id}/quiz` });
+    expect([none.statusCode, none.json()]).toEqual([200, null]);
     const bad = await czSecretary.inject({
       method: 'PUT',
       url: `/api/activities/${activity.id}/quiz`,

@@ -68,7 +68,7 @@ export const signupsRepository = {
   /** The next person waiting, locked so that two releases never offer to the same person. */
   async nextWaiting(db: Executor, activityId: string) {
     const [row] = await db
-      .select({ id: signups.id })
+      .select({ id: signups.id, code: signups.code, name: signups.name, phoneEnc: signups.phoneEnc })
       .from(signups)
       .where(and(eq(signups.activityId, activityId), eq(signups.status, 'waitlisted')))
       .orderBy(asc(signups.createdAt), asc(signups.id))

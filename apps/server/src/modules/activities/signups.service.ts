@@ -7,6 +7,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { maskPhone, randomToken, type FieldCrypto } from '../../platform/crypto.js';
 import { AppError, invalidField } from '../../platform/errors.js';
 import { createWriteBatcher } from '../../platform/write-batcher.js';
+import type { Notifier } from '../../platform/notify.js';
 import type { ActivitiesService } from './activities.service.js';
 import { activitiesRepository, type ActivityRow } from './activities.repository.js';
 import { signupsRepository as repo, type SelfCheckInOutcome, type SignupRow } from './signups.repository.js';
@@ -33,6 +34,7 @@ export function createSignupsService(
   db: Db,
   crypto: FieldCrypto,
   activities: ActivitiesService,
+  notifier: Notifier,
   options: SignupOptions = { offerMinutes: 120 },
 ) {
   async function openActivity(token: string): Promise<ActivityRow> {
@@ -58,8 +60,44 @@ export function createSignupsService(
   /** A freed place goes to the next person waiting, held for a while; with nobody waiting it is simply free. */
   async function passPlaceOn(tx: Executor, activityId: string) {
     const next = await repo.nextWaiting(tx, activityId);
-    if (next) await repo.setStatus(tx, next.id, 'offered', new Date(Date.now() + options.offerMinutes * 60_000));
-    else await repo.releasePlace(tx, activityId);
+    if (!next) return repo.releasePlace(tx, activityId);
+    const expiresAt = new Date(Date.now() + options.offerMinutes * 60_000);
+    await repo.setStatus(tx, next.id, 'offered', expiresAt);
+    if (next.phoneEnc) await tellOfOffer(tx, activityId, { ...next, phoneEnc: next.phoneEnc }, expiresAt);
+  }
+
+  /** The person next in line hears of the freed place by text message, with the link to take it up. */
+  async function tellOfOffer(
+    tx: Executor,
+    activityId: string,
+    to: { id: string; code: string; name: string; phoneEnc: string },
+    until: Date,
+  ) {
+    const activity = (await activitiesRepository.findById(tx, activityId))!;
+    const deadline = new Intl.DateTimeFormat('zh-CN', {
+      timeZone: 'Asia/Shanghai',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    }).format(until);
+    await notifier.enqueue(tx, [
+      {
+        kind: 'signup.offer',
+        channel: 'webhook',
+        to: crypto.decrypt(to.phoneEnc),
+        toName: to.name,
+        subject: `「${activity.title}」有空位了`,
+        body: `${to.name}您好，您候补的活动「${activity.title}」有名额空出，为您保留到 ${deadline}，请打开链接确认参加。`,
+        link: `/s/${to.code}`,
+        orgId: activity.orgId,
+        refType: 'signup',
+        refId: to.id,
+        // A sign-up is offered a place at most once.
+        dedupeKey: `signup.offer:${to.id}`,
+      },
+    ]);
   }
 
   /** Offers nobody took up in time lapse, and their places move on down the list. */
@@ -196,6 +234,17 @@ export function createSignupsService(
     return selfCheckIns.submit({ token, code });
   }
 
+  /**
+   * A resident whose phone lost the code (another phone, cleared storage) checks in with the name and
+   * number they signed up with. Both must match; a mismatch reads as "no such sign-up".
+   */
+  async function selfCheckInByPhone(token: string, input: { name: string; phone: string }): Promise<CheckInResult> {
+    const activity = await openActivity(token);
+    const row = await repo.findLiveByPhone(db, activity.id, crypto.blindIndex('phone', input.phone));
+    if (!row || row.name.trim() !== input.name.trim()) throw new AppError('not_found');
+    return selfCheckIn(token, row.code);
+  }
+
   /** Staff scan a person's code, or record someone who just walked in. */
   async function staffCheckIn(actor: Actor, activityId: string, input: z.infer<typeof staffCheckinSchema>) {
     const { activity } = await activities.authorised(actor, activityId, 'activity.checkin');
@@ -252,7 +301,7 @@ export function createSignupsService(
     };
   }
 
-  return { publicView, signUp, mine, cancel, accept, selfCheckIn, staffCheckIn, list, expireOffers };
+  return { publicView, signUp, mine, cancel, accept, selfCheckIn, selfCheckInByPhone, staffCheckIn, list, expireOffers };
 }
 
 export type SignupsService = ReturnType<typeof createSignupsService>;

@@ -1,6 +1,8 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, signInAll, type Client, type TestApp } from '../../test/harness.js';
 import { makeAccount, makeOrg, makeTwoCities, TEST_PASSWORD } from '../../test/factories.js';
+import { multipart } from '../../test/multipart.js';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof makeTwoCities>>;
@@ -68,7 +70,7 @@ describe('three lists and two-way claiming', () => {
       project: { status: 'claimed', claimed: true },
     });
     const noProof = await post(members[0]!, `/api/projects/${project.id}/complete`, { outcome: '已送到' });
-    expect(noProof.json().details[0]).toMatchObject({ path: 'proofNote', message: '请确认受助人已认可，或写明完成的凭据' });
+    expect(noProof.json().details[0]).toMatchObject({ path: 'proofNote', message: '请上传一张照片、确认受助人已认可，或写明完成的凭据' });
     expect(
       (await post(members[1]!, `/api/projects/${project.id}/complete`, { outcome: '冒领', beneficiaryConfirmed: true })).statusCode,
     ).toBe(403);
@@ -115,6 +117,31 @@ describe('three lists and two-way claiming', () => {
     expect(claims.filter((r) => r.statusCode === 200)).toHaveLength(1);
     const projects = (await czSecretary.inject({ method: 'GET', url: '/api/projects?status=claimed' })).json();
     expect(projects.items.filter((p: { needId: string }) => p.needId === wish.id)).toHaveLength(1);
+  });
+
+  it('a photo of the help given is proof enough; it is kept resized, and only the claimant or the unit may add it', async () => {
+    const wish = (await post(community, '/api/needs', { orgId: communityOrg.id, kind: 'wish', title: '一台助听器' })).json();
+    const project = (await post(members[2]!, `/api/needs/${wish.id}/claim`, {})).json();
+    const upload = (client: Client, file: Buffer, name = 'proof.jpg') =>
+      client.inject({ method: 'PUT', url: `/api/projects/${project.id}/proof-photo`, ...multipart(file, name, 'image/jpeg') });
+    const photo = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#c33' } })
+      .jpeg()
+      .toBuffer();
+
+    expect((await upload(members[2]!, Buffer.from('not a picture at all'))).json().details[0]).toMatchObject({ path: 'file' });
+    expect((await upload(members[3]!, photo)).statusCode).toBe(403);
+    expect((await upload(cfSecretary, photo)).statusCode).toBe(404);
+    const attached = await upload(members[2]!, photo);
+    expect(attached.statusCode, attached.body).toBe(200);
+    expect(attached.json().hasProofPhoto).toBe(true);
+
+    const kept = await community.inject({ method: 'GET', url: `/api/projects/${project.id}/proof-photo` });
+    expect(kept.headers['content-type']).toBe('image/jpeg');
+    expect(await sharp(kept.rawPayload).metadata()).toMatchObject({ width: 1600, height: 1067 });
+    const done = await post(members[2]!, `/api/projects/${project.id}/complete`, { outcome: '助听器已送到' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'done', hasProofPhoto: true, beneficiaryConfirmed: false });
+    expect((await upload(members[2]!, photo)).json().details[0].message).toBe('只有进行中的项目可以上传凭据照片');
   });
 
   it('resources are offered and withdrawn', async () => {

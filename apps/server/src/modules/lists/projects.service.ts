@@ -29,6 +29,7 @@ const toProject = (r: Row): Project => ({
   outcome: r.p.outcome,
   beneficiaryConfirmed: r.p.beneficiaryConfirmed,
   proofNote: r.p.proofNote,
+  hasProofPhoto: r.p.proofPhotoKey !== null,
   doneAt: r.p.doneAt ? r.p.doneAt.toISOString() : null,
 });
 
@@ -143,7 +144,8 @@ export function createProjectsService(db: Db) {
     if (!row) throw new AppError('not_found');
     // The member who claimed it, or whoever runs the project's unit, may report it done.
     if (row.p.claimedBy !== actor.accountId) requireAccess(actor, 'activity.write', row.orgPath);
-    if (!input.beneficiaryConfirmed && !input.proofNote?.trim()) throw invalidField('proofNote', 'custom', 'proof_required');
+    const proven = input.beneficiaryConfirmed || Boolean(input.proofNote?.trim()) || row.p.proofPhotoKey !== null;
+    if (!proven) throw invalidField('proofNote', 'custom', 'proof_required');
     const done = await db.transaction(async (tx) => {
       const rows = await tx
         .update(projects)
@@ -172,8 +174,17 @@ export function createProjectsService(db: Db) {
     return get(actor, id);
   }
 
+  /** The project's row for its proof photo: readable by whoever sees it; writable by its claimer or its unit. */
+  async function proofTarget(actor: Actor, id: string, write: boolean) {
+    const [row] = await repo.projectRows(db, and(eq(projects.id, id), visible(actor)), 1, 1);
+    if (!row) throw new AppError('not_found');
+    if (write && row.p.claimedBy !== actor.accountId) requireAccess(actor, 'activity.write', row.orgPath);
+    return row.p;
+  }
+
   return {
     get,
+    proofTarget,
     list,
     create: (actor: Actor, input: z.infer<typeof createProjectSchema>) => create(actor, input),
     claim,

@@ -67,6 +67,10 @@ export function createPartnershipsService(db: Db) {
         renewedFromId: p.renewedFromId,
         renewedById: byId.get(id)!.renewedById,
         archivedAt: p.archivedAt ? p.archivedAt.toISOString() : null,
+        agreementFile:
+          p.agreementFileKey && p.agreementFileName && p.agreementFileType
+            ? { name: p.agreementFileName, type: p.agreementFileType, bytes: p.agreementFileBytes ?? 0 }
+            : null,
       };
     });
   }

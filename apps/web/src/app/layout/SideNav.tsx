@@ -1,12 +1,21 @@
 import {
   ApartmentOutlined,
+  MailOutlined,
+  SafetyOutlined,
+  AlertOutlined,
+  HeartOutlined,
+  ScheduleOutlined,
   AuditOutlined,
   ApiOutlined,
   CalendarOutlined,
   OrderedListOutlined,
   EnvironmentOutlined,
   RadarChartOutlined,
+  RiseOutlined,
+  DashboardOutlined,
+  NotificationOutlined,
   SafetyCertificateOutlined,
+  ShopOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -27,7 +36,35 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
       {t(`nav.${key}`)}
     </Link>
   );
+  // Volunteer teams, wristbands and the outbox keep their labels in their own locale section.
+  const own = (key: string, testId: string) => (
+    <Link to={`/${key}`} data-testid={testId} onClick={onNavigate}>
+      {t(`outreach.nav.${key}`)}
+    </Link>
+  );
   const items: MenuProps['items'] = [
+    ...(hasPermission(me, 'report.read')
+      ? [
+          {
+            key: 'dashboard',
+            icon: <DashboardOutlined />,
+            label: (
+              <Link to="/dashboard" data-testid="nav-dashboard" onClick={onNavigate}>
+                {t('reports.nav.dashboard')}
+              </Link>
+            ),
+          },
+          {
+            key: 'press',
+            icon: <NotificationOutlined />,
+            label: (
+              <Link to="/press" data-testid="nav-press" onClick={onNavigate}>
+                {t('reports.nav.press')}
+              </Link>
+            ),
+          },
+        ]
+      : []),
     { key: 'orgs', icon: <ApartmentOutlined />, label: link('orgs', 'nav-orgs') },
     ...(hasPermission(me, 'person.read') ? [{ key: 'people', icon: <TeamOutlined />, label: link('people', 'nav-people') }] : []),
     { key: 'places', icon: <EnvironmentOutlined />, label: link('places', 'nav-places') },
@@ -39,6 +76,23 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
           { key: 'lists', icon: <OrderedListOutlined />, label: link('lists', 'nav-lists') },
         ]
       : []),
+    ...(hasPermission(me, 'booking.read') || hasPermission(me, 'booking.fulfil')
+      ? [{ key: 'bookings', icon: <ScheduleOutlined />, label: link('bookings', 'nav-bookings') }]
+      : []),
+    { key: 'stations', icon: <ShopOutlined />, label: link('stations', 'nav-stations') },
+    ...(hasPermission(me, 'outcome.read') ? [{ key: 'outcomes', icon: <RiseOutlined />, label: link('outcomes', 'nav-outcomes') }] : []),
+    ...(hasPermission(me, 'care.read')
+      ? [
+          { key: 'care-alerts', icon: <AlertOutlined />, label: <Link to="/care/alerts" data-testid="nav-care-alerts" onClick={onNavigate}>{t('nav.careAlerts')}</Link> },
+          { key: 'care-recipients', icon: <HeartOutlined />, label: <Link to="/care/recipients" data-testid="nav-care-recipients" onClick={onNavigate}>{t('nav.careRecipients')}</Link> },
+        ]
+      : []),
+    ...(hasPermission(me, 'care.visit')
+      ? [{ key: 'care-route', icon: <HeartOutlined />, label: <Link to="/care/route" data-testid="nav-care-route" onClick={onNavigate}>{t('nav.careRoute')}</Link> }]
+      : []),
+    { key: 'volunteers', icon: <HeartOutlined />, label: own('volunteers', 'nav-volunteers') },
+    ...(hasPermission(me, 'wristband.manage') ? [{ key: 'wristbands', icon: <SafetyOutlined />, label: own('wristbands', 'nav-wristbands') }] : []),
+    ...(hasPermission(me, 'notify.read') ? [{ key: 'outbox', icon: <MailOutlined />, label: own('outbox', 'nav-outbox') }] : []),
     ...(canManageAccounts(me) ? [{ key: 'accounts', icon: <SafetyCertificateOutlined />, label: link('accounts', 'nav-accounts') }] : []),
     ...(canReadAudit(me) ? [{ key: 'audit', icon: <AuditOutlined />, label: link('audit', 'nav-audit') }] : []),
     { type: 'divider' as const },

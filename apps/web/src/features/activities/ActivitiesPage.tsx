@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Input, Select, Table, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ACTIVITY_STATUSES, type Activity, type ActivityStatus } from '@youshe/shared';
 import { errorText } from '../../app/api';
 import { formatNumber, formatTimeRange } from '../../app/format';
@@ -19,14 +19,20 @@ import { useActivityKinds } from './use-activity-kinds';
 
 export default function ActivitiesPage() {
   const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
   usePageTitle(t('nav.activities'));
   const me = useSignedIn();
   const navigate = useNavigate();
-  const { orgId } = useOrgScope();
+  const scope = useOrgScope();
+  // A dashboard figure links here with the records behind it: ?orgId=&status=&kindId=&from=&to= (dates).
+  const [drill] = useState(() => new URLSearchParams(searchParams));
+  const orgId = drill.get('orgId') ?? scope.orgId;
   const kinds = useActivityKinds();
-  const [status, setStatus] = useState<ActivityStatus | undefined>();
-  const [kindId, setKindId] = useState<string | undefined>();
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [status, setStatus] = useState<ActivityStatus | undefined>(() => (drill.get('status') as ActivityStatus | null) ?? undefined);
+  const [kindId, setKindId] = useState<string | undefined>(() => drill.get('kindId') ?? undefined);
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(() =>
+    drill.get('from') && drill.get('to') ? [dayjs(drill.get('from')), dayjs(drill.get('to'))] : null,
+  );
   const [q, setQ] = useState('');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);

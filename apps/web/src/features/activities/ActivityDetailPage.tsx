@@ -18,6 +18,7 @@ import { formatOutcome } from './outcome';
 import { PhotosCard } from './PhotosCard';
 import { PublicLinks } from './PublicLinks';
 import { QuizCard } from './QuizCard';
+import { QuotesCard } from './QuotesCard';
 import { SignupList } from './SignupList';
 import { useActivityKinds } from './use-activity-kinds';
 
@@ -87,6 +88,7 @@ export default function ActivityDetailPage() {
       {live && canCheckIn && <CheckinBox activityId={activity.id} />}
       {activity.status !== 'draft' && <SignupList activityId={activity.id} live={live} />}
       <PhotosCard activityId={activity.id} canWrite={canWrite} />
+      <QuotesCard activityId={activity.id} canWrite={canWrite} />
       {activity.status !== 'draft' && activity.status !== 'cancelled' && <QuizCard activity={activity} canWrite={canWrite} />}
     </div>
   );

@@ -4,6 +4,7 @@ import { Alert, Button, Card, Form, Input, type InputRef, Space, Typography } fr
 import { useTranslation } from 'react-i18next';
 import { phoneSchema } from '@youshe/shared';
 import { ApiError, problemText } from '../../app/api';
+import { CameraScanner } from '../../app/CameraScanner';
 import { applyServerErrors, zodRule } from '../../app/forms';
 import { activitiesApi, activityKeys, type CheckinResult } from './activities.api';
 import { parseCheckinCode } from './checkin-code';
@@ -58,10 +59,10 @@ export function CheckinBox({ activityId }: { activityId: string }) {
     },
   });
 
-  const submitCode = () => {
-    const parsed = parseCheckinCode(code);
+  const submitCode = (typed = code) => {
+    const parsed = parseCheckinCode(typed);
     if (!parsed) {
-      setCodeError(code.trim() ? t('checkin.codeInvalid') : t('checkin.codeRequired'));
+      setCodeError(typed.trim() ? t('checkin.codeInvalid') : t('checkin.codeRequired'));
       return;
     }
     setCodeError(null);
@@ -81,7 +82,7 @@ export function CheckinBox({ activityId }: { activityId: string }) {
               ref={codeRef}
               value={code}
               onChange={(e) => setCode(e.target.value)}
-              onPressEnter={submitCode}
+              onPressEnter={() => submitCode()}
               placeholder={t('checkin.codePlaceholder')}
               aria-label={t('checkin.code')}
               aria-invalid={codeError ? true : undefined}
@@ -92,10 +93,13 @@ export function CheckinBox({ activityId }: { activityId: string }) {
               maxLength={300}
               data-testid="checkin-code"
             />
-            <Button type="primary" onClick={submitCode} loading={byCode.isPending} data-testid="checkin-submit">
+            <Button type="primary" onClick={() => submitCode()} loading={byCode.isPending} data-testid="checkin-submit">
               {t('checkin.submit')}
             </Button>
           </Space.Compact>
+          <div style={{ marginTop: 8 }}>
+            <CameraScanner onCode={(text) => submitCode(text)} />
+          </div>
           {codeError ? (
             <div id="checkin-code-error" className="field-error" role="alert">
               {codeError}

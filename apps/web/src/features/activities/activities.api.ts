@@ -1,4 +1,6 @@
 import type {
+  CreateQuote,
+  Quote,
   Activity,
   ActivityKind,
   ActivityStatus,
@@ -12,7 +14,7 @@ import type {
   updateActivitySchema,
 } from '@youshe/shared';
 import type { z } from 'zod';
-import { api, ApiError, type Page } from '../../app/api';
+import { api, type Page } from '../../app/api';
 
 export interface ActivityFilters {
   orgId?: string | null;
@@ -50,6 +52,7 @@ export const activityKeys = {
   detail: (id: string) => ['activities', 'detail', id] as const,
   signups: (id: string) => ['activities', 'signups', id] as const,
   photos: (id: string) => ['activities', 'photos', id] as const,
+  quotes: (id: string) => ['activities', 'quotes', id] as const,
   quiz: (id: string) => ['activities', 'quiz', id] as const,
   byPartnership: (partnershipId: string) => ['activities', 'by-partnership', partnershipId] as const,
 };
@@ -68,6 +71,9 @@ export const activitiesApi = {
     api.post<CheckinResult>(`/api/activities/${id}/checkins`, { walkin }),
   byPartnership: (partnershipId: string) => api.get<Page<Activity>>('/api/activities', { partnershipId, page: 1, pageSize: 100 }),
   photos: (id: string) => api.get<{ items: Photo[] }>(`/api/activities/${id}/photos`),
+  quotes: (id: string) => api.get<{ items: Quote[] }>(`/api/activities/${id}/quotes`),
+  addQuote: (id: string, body: CreateQuote) => api.post<Quote>(`/api/activities/${id}/quotes`, body),
+  removeQuote: (id: string, quoteId: string) => api.delete<{ ok: true }>(`/api/activities/${id}/quotes/${quoteId}`),
   uploadPhoto: (id: string, file: File, caption?: string) => {
     const form = new FormData();
     // The caption first: the server reads the fields that come before the file.
@@ -77,14 +83,7 @@ export const activitiesApi = {
   },
   removePhoto: (id: string, photoId: string) => api.delete<{ ok: true }>(`/api/activities/${id}/photos/${photoId}`),
   /** The activity's prize quiz, or null when none was written yet. */
-  quiz: async (id: string): Promise<Quiz | null> => {
-    try {
-      return await api.get<Quiz>(`/api/activities/${id}/quiz`);
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'not_found') return null;
-      throw e;
-    }
-  },
+  quiz: (id: string) => api.get<Quiz | null>(`/api/activities/${id}/quiz`),
   saveQuiz: (id: string, body: UpsertQuiz) => api.put<Quiz>(`/api/activities/${id}/quiz`, body),
   setQuizStatus: (id: string, status: 'open' | 'closed') => api.post<Quiz>(`/api/activities/${id}/quiz/status`, { status }),
   drawQuiz: (id: string) => api.post<Quiz>(`/api/activities/${id}/quiz/draw`),

@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Checkbox, DatePicker, Form, Input, Select } from 'antd';
+import { useState } from 'react';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '@youshe/shared';
 import { useOrgScope } from '../../app/org-scope';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { FormModal } from './FormModal';
+import { ProofPhoto } from './ProofPhoto';
 import { listsApi } from './lists.api';
 
 interface NewProject {
@@ -98,6 +100,8 @@ interface Completion {
 /** Reporting a project done: what was done, and proof — the beneficiary's confirmation or a note of the evidence. */
 export function CompleteProjectModal({ project, onClose }: { project: Project | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const [photoFor, setPhotoFor] = useState<string | null>(null);
+  const hasPhoto = Boolean(project && (project.hasProofPhoto || photoFor === project.id));
   return (
     <FormModal<Completion>
       open={project !== null}
@@ -124,6 +128,7 @@ export function CompleteProjectModal({ project, onClose }: { project: Project | 
           >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} data-testid="complete-outcome" />
           </Form.Item>
+          {project && <ProofPhoto project={project} attached={hasPhoto} onAttached={() => setPhotoFor(project.id)} />}
           <Form.Item name="beneficiaryConfirmed" valuePropName="checked" extra={t('lists.proofHint')}>
             <Checkbox data-testid="complete-confirmed">{t('lists.beneficiaryConfirmed')}</Checkbox>
           </Form.Item>
@@ -134,7 +139,7 @@ export function CompleteProjectModal({ project, onClose }: { project: Project | 
             rules={[
               ({ getFieldValue }) => ({
                 validator: async (_r, value: string | undefined) => {
-                  if (getFieldValue('beneficiaryConfirmed') || value?.trim()) return;
+                  if (hasPhoto || getFieldValue('beneficiaryConfirmed') || value?.trim()) return;
                   throw new Error(t('lists.proofRequired'));
                 },
               }),

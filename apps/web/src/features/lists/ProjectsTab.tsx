@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Checkbox, Image, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PROJECT_STATUSES, type Project } from '@youshe/shared';
 import { errorText, problemText } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { useOrgScope } from '../../app/org-scope';
 import { useSignedIn } from '../../app/session';
-import { ALL_LIST_KEYS, listKeys, listsApi, type ProjectFilters, type ProjectStatus } from './lists.api';
+import { ALL_LIST_KEYS, listKeys, listsApi, proofPhotoUrl, type ProjectFilters, type ProjectStatus } from './lists.api';
 import { CompleteProjectModal, NewProjectModal } from './ProjectForms';
 
 const STATUS_COLORS: Record<ProjectStatus, string> = { open: 'processing', claimed: 'warning', done: 'success', cancelled: 'default' };
@@ -118,6 +118,14 @@ export function ProjectsTab({ canWrite }: { canWrite: boolean }) {
                 <>
                   <div>{p.outcome}</div>
                   <div className="empty-text">{p.beneficiaryConfirmed ? t('lists.beneficiaryConfirmed') : p.proofNote}</div>
+                  {p.hasProofPhoto && (
+                    <Image
+                      width={48}
+                      src={proofPhotoUrl(p.id, 'thumb')}
+                      preview={{ src: proofPhotoUrl(p.id, 'full') }}
+                      alt={t('lists.proofPhoto')}
+                    />
+                  )}
                 </>
               ) : (
                 '—'

@@ -62,4 +62,11 @@ export const listsApi = {
   createProject: (body: CreateProject) => api.post<Project>('/api/projects', body),
   claimProject: (id: string) => api.post<Project>(`/api/projects/${id}/claim`),
   completeProject: (id: string, body: CompleteProject) => api.post<Project>(`/api/projects/${id}/complete`, body),
+  attachProofPhoto: (id: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<Project>(`/api/projects/${id}/proof-photo`, form, 'PUT');
+  },
 };
+
+export const proofPhotoUrl = (projectId: string, size: 'thumb' | 'full') => `/api/projects/${projectId}/proof-photo?size=${size}`;

@@ -12,6 +12,7 @@ import { hasPermission, useSignedIn } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
 import { formatOutcome, isMoneyField } from '../activities/outcome';
 import { useActivityKinds } from '../activities/use-activity-kinds';
+import { AgreementFile } from './AgreementFile';
 import { DaysLeftTag } from './DaysLeftTag';
 import { unitKey } from './GoalFields';
 import { GoalModal } from './GoalModal';
@@ -99,6 +100,7 @@ export default function PartnershipDetailPage() {
             { key: 'members', label: t('partnerships.members'), children: p.members.map((m) => m.name).join('、') },
             { key: 'period', label: t('partnerships.period'), children: `${formatDate(p.startsOn)} – ${formatDate(p.endsOn)}` },
             { key: 'signedOn', label: t('partnerships.signedOn'), children: p.signedOn ? formatDate(p.signedOn) : '—' },
+            { key: 'agreement', label: t('partnerships.agreementFile'), children: <AgreementFile partnership={p} canWrite={canWrite} /> },
             ...(p.renewedFromId
               ? [
                   {

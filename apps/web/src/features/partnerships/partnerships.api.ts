@@ -42,6 +42,13 @@ export const partnershipKeys = {
 export const partnershipsApi = {
   list: (f: PartnershipFilters) => api.get<Page<Partnership>>('/api/partnerships', { ...f }),
   get: (id: string) => api.get<Partnership>(`/api/partnerships/${id}`),
+  attachAgreement: (id: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<Partnership>(`/api/partnerships/${id}/agreement`, form, 'PUT');
+  },
+  downloadAgreement: (id: string, name: string) => api.download(`/api/partnerships/${id}/agreement`, undefined, name),
+  removeAgreement: (id: string) => api.delete<Partnership>(`/api/partnerships/${id}/agreement`),
   create: (body: CreatePartnership) => api.post<Partnership>('/api/partnerships', body),
   update: (id: string, body: UpdatePartnership) => api.patch<Partnership>(`/api/partnerships/${id}`, body),
   renew: (id: string, body: RenewPartnership) => api.post<Partnership>(`/api/partnerships/${id}/renew`, body),

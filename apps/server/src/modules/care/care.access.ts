@@ -1,0 +1,50 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { careRecipients } from '../../db/schema/index.js';
+import { can, requireAccess, type Actor } from '../../platform/access.js';
+import type { FieldCrypto } from '../../platform/crypto.js';
+import { AppError } from '../../platform/errors.js';
+import { careRepository as repo } from './care.repository.js';
+
+export type RecipientRow = Awaited<ReturnType<typeof repo.recipientRows>>[number];
+
+export async function loadRecipient(db: Executor, id: string): Promise<RecipientRow | undefined> {
+  const [row] = await repo.recipientRows(db, eq(careRecipients.id, id));
+  return row;
+}
+
+/** The main and the backup volunteer: the people who actually go to the door. */
+export function isPaired(actor: Actor, r: { mainVolunteerId: string | null; backupVolunteerId: string | null }): boolean {
+  return actor.personId !== null && (r.mainVolunteerId === actor.personId || r.backupVolunteerId === actor.personId);
+}
+
+/** Seeing that a recipient exists: their paired volunteers, and whoever holds care rights over their grid. Others get a 404. */
+export function requireSee(actor: Actor, row: RecipientRow | undefined): asserts row is RecipientRow {
+  if (!row) throw new AppError('not_found');
+  if (isPaired(actor, row.r)) return;
+  requireAccess(actor, 'care.read', row.orgPath);
+}
+
+/** Address and health notes: paired volunteers, and the coordinators and community partners of the grid (care.reveal). */
+export function mayReveal(actor: Actor, row: RecipientRow): boolean {
+  return isPaired(actor, row.r) || can(actor, 'care.reveal', row.orgPath);
+}
+
+export const shownName = (crypto: FieldCrypto, r: { nameEnc: string | null; nameMasked: string }) =>
+  r.nameEnc ? crypto.decrypt(r.nameEnc) : r.nameMasked;
+
+/** 王秀兰 → 王** : enough for an alert list, not enough to identify someone outside the grid. */
+export const maskName = (name: string) => {
+  const chars = [...name.trim()];
+  return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(Math.min(chars.length - 1, 3));
+};
+
+const DAY = 86_400_000;
+const SHANGHAI = 8 * 3_600_000;
+
+/** When the next visit is due, and whether that is today (Asia/Shanghai) or already past. */
+export function dueOf(r: { lastVisitAt: Date | null; createdAt: Date; intervalDays: number }, now = Date.now()) {
+  const due = r.lastVisitAt ? r.lastVisitAt.getTime() + r.intervalDays * DAY : r.createdAt.getTime();
+  const startOfToday = Math.floor((now + SHANGHAI) / DAY) * DAY - SHANGHAI;
+  return { dueAt: new Date(due).toISOString(), dueToday: due < startOfToday + DAY, overdue: due < startOfToday };
+}

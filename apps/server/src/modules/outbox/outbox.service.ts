@@ -1,0 +1,88 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { outboxQuerySchema, OutboxStatus } from '@youshe/shared';
+import type { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { orgs, outboxMessages } from '../../db/schema/index.js';
+import { inScope, requireAccess, scopeOf, type Actor } from '../../platform/access.js';
+import { recordAudit } from '../../platform/audit.js';
+import { AppError } from '../../platform/errors.js';
+
+type Row = { m: typeof outboxMessages.$inferSelect; orgName: string | null };
+
+const toMessage = ({ m, orgName }: Row) => ({
+  id: m.id,
+  kind: m.kind,
+  channel: m.channel as 'email' | 'webhook',
+  recipientMasked: m.recipientMasked,
+  recipientName: m.recipientName,
+  subject: m.subject,
+  body: m.body,
+  status: m.status as OutboxStatus,
+  attempts: m.attempts,
+  lastError: m.lastError,
+  orgName,
+  createdAt: m.createdAt.toISOString(),
+  sentAt: m.sentAt?.toISOString() ?? null,
+  nextAttemptAt: m.nextAttemptAt.toISOString(),
+});
+
+/**
+ * The outbox as people see it: messages of organisations in the actor's subtree, recipients masked. Messages
+ * that belong to no organisation are visible to platform admins only (inScope on a null path is false).
+ */
+export function createOutboxService(db: Db) {
+  const visible = (actor: Actor) => inScope(orgs.path, scopeOf(actor, 'notify.read'));
+
+  async function rows(where: ReturnType<typeof and>, page: number, pageSize: number) {
+    return db
+      .select({ m: outboxMessages, orgName: orgs.name })
+      .from(outboxMessages)
+      .leftJoin(orgs, eq(orgs.id, outboxMessages.orgId))
+      .where(where)
+      .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+  }
+
+  async function list(actor: Actor, q: z.infer<typeof outboxQuerySchema>) {
+    const scope = scopeOf(actor, 'notify.read');
+    if (scope !== 'all' && scope.length === 0) throw new AppError('forbidden');
+    const where = and(
+      scope === 'all' ? undefined : visible(actor),
+      q.status ? eq(outboxMessages.status, q.status) : undefined,
+      q.kind ? eq(outboxMessages.kind, q.kind) : undefined,
+      q.refId ? eq(outboxMessages.refId, q.refId) : undefined,
+    );
+    const [items, [count]] = await Promise.all([
+      rows(where, q.page, q.pageSize),
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(outboxMessages)
+        .leftJoin(orgs, eq(orgs.id, outboxMessages.orgId))
+        .where(where),
+    ]);
+    return { items: items.map(toMessage), total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** Puts a failed message back in the queue with a fresh set of attempts; only a failed one, once, however many press. */
+  async function retry(actor: Actor, id: string) {
+    const [found] = await rows(eq(outboxMessages.id, id), 1, 1);
+    const org = found?.m.orgId ? await db.query.orgs.findFirst({ where: eq(orgs.id, found.m.orgId) }) : undefined;
+    requireAccess(actor, 'notify.read', found && !found.m.orgId && scopeOf(actor, 'notify.read') === 'all' ? '/' : org?.path);
+    await db.transaction(async (tx) => {
+      const updated = await tx
+        .update(outboxMessages)
+        .set({ status: 'pending', attempts: 0, nextAttemptAt: sql`now()` })
+        .where(and(eq(outboxMessages.id, id), eq(outboxMessages.status, 'failed')))
+        .returning({ id: outboxMessages.id });
+      if (!updated.length) throw new AppError('conflict');
+      await recordAudit(tx, actor, { action: 'outbox.retry', entity: 'outbox_message', entityId: id, org: org ?? null });
+    });
+    const [row] = await rows(eq(outboxMessages.id, id), 1, 1);
+    return toMessage(row!);
+  }
+
+  return { list, retry };
+}
+
+export type OutboxService = ReturnType<typeof createOutboxService>;

@@ -1,0 +1,29 @@
+import type { CareAlert, CareRecipient, recipientSecretsSchema } from '@youshe/shared';
+import type { z } from 'zod';
+import { api, type Page } from '../../app/api';
+
+export type RecipientSecrets = z.infer<typeof recipientSecretsSchema>;
+export interface AlertFilters {
+  status?: CareAlert['status'];
+  page: number;
+  pageSize: number;
+}
+
+export const careKeys = {
+  all: ['care'] as const,
+  alerts: (f: AlertFilters) => ['care', 'alerts', f] as const,
+  recipients: (f: { orgId?: string | null; page: number; pageSize: number }) => ['care', 'recipients', f] as const,
+};
+
+export const careApi = {
+  alerts: (f: AlertFilters) => api.get<Page<CareAlert>>('/api/care/alerts', { ...f }),
+  acknowledge: (id: string) => api.post<CareAlert>(`/api/care/alerts/${id}/acknowledge`),
+  resolve: (id: string, outcome: string) => api.post<CareAlert>(`/api/care/alerts/${id}/resolve`, { outcome }),
+  scan: () => api.post<{ missed: number; escalated: number }>('/api/care/scan'),
+  recipients: (f: { orgId?: string | null; page: number; pageSize: number }) =>
+    api.get<Page<CareRecipient>>('/api/care/recipients', { ...f }),
+  reveal: (id: string) => api.post<RecipientSecrets>(`/api/care/recipients/${id}/reveal`),
+  exportData: (id: string) => api.download(`/api/care/recipients/${id}/export`, undefined, `care-recipient-${id}.json`),
+  withdraw: (id: string) => api.post<CareRecipient>(`/api/care/recipients/${id}/withdraw-consent`),
+  remove: (id: string) => api.delete<{ ok: true }>(`/api/care/recipients/${id}`),
+};

@@ -1,0 +1,190 @@
+import { useState } from 'react';
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Segmented, Select, Table, Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { OUTCOME_KINDS, OUTCOME_PERIODS, type CreateOutcome, type Outcome, type OutcomeSummary } from '@youshe/shared';
+import { api, errorText, type Page } from '../../app/api';
+import { formatDate, formatNumber } from '../../app/format';
+import { applyServerErrors } from '../../app/forms';
+import { useOrgScope } from '../../app/org-scope';
+import { hasPermission, useSignedIn } from '../../app/session';
+import { usePageTitle } from '../../app/use-page-title';
+import { stationsApi } from '../stations/stations.api';
+
+type Period = (typeof OUTCOME_PERIODS)[number];
+const yuan = (fen: number) => formatNumber(fen / 100);
+
+/**
+ * 党建+业务: what was sold and won, where. The summary is a table per period and kind; ECharts is named
+ * in the design but is not a dependency yet, so no chart is drawn here.
+ */
+export default function OutcomesPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('nav.outcomes'));
+  const me = useSignedIn();
+  const { orgId } = useOrgScope();
+  const [period, setPeriod] = useState<Period>('month');
+  const [creating, setCreating] = useState(false);
+  const summary = useQuery({
+    queryKey: ['outcomes', 'summary', orgId, period],
+    queryFn: () => api.get<OutcomeSummary>('/api/outcomes/summary', { orgId, period }),
+  });
+  const [page, setPage] = useState(1);
+  const list = useQuery({
+    queryKey: ['outcomes', 'list', orgId, page],
+    queryFn: () => api.get<Page<Outcome>>('/api/outcomes', { orgId, page, pageSize: 20 }),
+  });
+  const kindLabel = (k: string) => t(`stations.outcomes.kind.${k}`);
+
+  return (
+    <>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 16 }}>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0, flex: 1 }}>
+          {t('nav.outcomes')}
+        </Typography.Title>
+        {hasPermission(me, 'outcome.write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="outcome-create">
+            {t('stations.outcomes.create')}
+          </Button>
+        )}
+      </div>
+      <Tabs
+        items={[
+          {
+            key: 'summary',
+            label: t('stations.outcomes.summary'),
+            children: (
+              <>
+                <Segmented
+                  value={period}
+                  onChange={(v) => setPeriod(v as Period)}
+                  options={OUTCOME_PERIODS.map((p) => ({ value: p, label: t(`stations.outcomes.period.${p}`) }))}
+                  style={{ marginBottom: 12 }}
+                />
+                {summary.isError && <Alert type="error" showIcon message={errorText(summary.error)} />}
+                <Table
+                  rowKey={(r) => `${r.bucket}-${r.kind}`}
+                  loading={summary.isPending}
+                  dataSource={summary.data?.rows ?? []}
+                  pagination={false}
+                  size="small"
+                  scroll={{ x: 600 }}
+                  data-testid="outcome-summary"
+                  columns={[
+                    { title: t('stations.outcomes.bucket'), dataIndex: 'bucket' },
+                    { title: t('stations.outcomes.kindLabel'), dataIndex: 'kind', render: kindLabel },
+                    { title: t('stations.outcomes.records'), dataIndex: 'records', align: 'right' },
+                    { title: t('stations.outcomes.quantity'), dataIndex: 'quantity', align: 'right', render: formatNumber },
+                    { title: t('stations.outcomes.amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
+                  ]}
+                  summary={() =>
+                    (summary.data?.totals ?? []).map((r) => (
+                      <Table.Summary.Row key={r.kind}>
+                        <Table.Summary.Cell index={0}>{t('stations.outcomes.total')}</Table.Summary.Cell>
+                        <Table.Summary.Cell index={1}>{kindLabel(r.kind)}</Table.Summary.Cell>
+                        <Table.Summary.Cell index={2} align="right">
+                          {r.records}
+                        </Table.Summary.Cell>
+                        <Table.Summary.Cell index={3} align="right">
+                          {formatNumber(r.quantity)}
+                        </Table.Summary.Cell>
+                        <Table.Summary.Cell index={4} align="right">
+                          {yuan(r.amountFen)}
+                        </Table.Summary.Cell>
+                      </Table.Summary.Row>
+                    ))
+                  }
+                />
+              </>
+            ),
+          },
+          {
+            key: 'list',
+            label: t('stations.outcomes.list'),
+            children: (
+              <Table<Outcome>
+                rowKey="id"
+                loading={list.isPending}
+                dataSource={list.data?.items ?? []}
+                scroll={{ x: 900 }}
+                pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
+                columns={[
+                  { title: t('stations.outcomes.occurredOn'), dataIndex: 'occurredOn', render: formatDate },
+                  { title: t('stations.outcomes.kindLabel'), dataIndex: 'kind', render: kindLabel },
+                  { title: t('stations.outcomes.product'), dataIndex: 'product' },
+                  { title: t('stations.outcomes.quantity'), render: (_v, o) => `${formatNumber(o.quantity)} ${o.unit}` },
+                  { title: t('stations.outcomes.amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
+                  { title: t('stations.outcomes.place'), render: (_v, o) => o.placeName ?? '' },
+                  { title: t('stations.outcomes.activity'), render: (_v, o) => o.activityTitle ?? '' },
+                ]}
+              />
+            ),
+          },
+        ]}
+      />
+      {creating && <CreateOutcomeModal onClose={() => setCreating(false)} />}
+    </>
+  );
+}
+
+function CreateOutcomeModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const { orgId } = useOrgScope();
+  const [form] = Form.useForm<CreateOutcome & { amountYuan?: number }>();
+  const stations = useQuery({ queryKey: ['stations', 'list', orgId, true], queryFn: () => stationsApi.list(orgId) });
+  const save = useMutation({
+    mutationFn: ({ amountYuan, ...v }: CreateOutcome & { amountYuan?: number }) =>
+      api.post<Outcome>('/api/outcomes', { ...v, amountFen: Math.round((amountYuan ?? 0) * 100) }),
+    onSuccess: () => {
+      void message.success(t('stations.outcomes.created'));
+      void client.invalidateQueries({ queryKey: ['outcomes'] });
+      onClose();
+    },
+    onError: (e) => {
+      applyServerErrors(form, e, ['placeId', 'kind', 'product', 'quantity', 'unit', 'occurredOn', 'note']);
+      void message.error(errorText(e));
+    },
+  });
+  return (
+    <Modal open title={t('stations.outcomes.create')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        initialValues={{ kind: 'produce_sale', occurredOn: new Date().toISOString().slice(0, 10) }}
+      >
+        <Form.Item name="placeId" label={t('stations.outcomes.place')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Select options={(stations.data?.items ?? []).map((s) => ({ value: s.placeId, label: s.name }))} />
+        </Form.Item>
+        <Form.Item name="kind" label={t('stations.outcomes.kindLabel')}>
+          <Select options={OUTCOME_KINDS.map((k) => ({ value: k, label: t(`stations.outcomes.kind.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="product" label={t('stations.outcomes.product')}>
+          <Input placeholder="西吉土豆" />
+        </Form.Item>
+        <Form.Item name="quantity" label={t('stations.outcomes.quantity')}>
+          <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="unit" label={t('stations.outcomes.unit')}>
+          <Input placeholder="斤" />
+        </Form.Item>
+        <Form.Item name="amountYuan" label={t('stations.outcomes.amount')}>
+          <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          name="occurredOn"
+          label={t('stations.outcomes.occurredOn')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item name="note" label={t('stations.outcomes.note')}>
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { EditOutlined, FilePdfOutlined, LinkOutlined, MobileOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Space, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { errorText } from '../../app/api';
+import { useOrgScope } from '../../app/org-scope';
+import { usePageTitle } from '../../app/use-page-title';
+import { StationDrawer } from './StationDrawer';
+import { stationKeys, stationsApi, type StationSummary } from './stations.api';
+
+/** Red stations in scope: profile, functions and services at a glance, today's count, the card and the public page. */
+export default function StationsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('nav.stations'));
+  const { orgId } = useOrgScope();
+  const list = useQuery({ queryKey: stationKeys.list(orgId), queryFn: () => stationsApi.list(orgId) });
+  const [editing, setEditing] = useState<string | null>(null);
+
+  return (
+    <>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 16 }}>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0, flex: 1 }}>
+          {t('nav.stations')}
+        </Typography.Title>
+        <Link to="/desk" data-testid="open-desk">
+          <MobileOutlined /> {t('stations.desk')}
+        </Link>
+      </div>
+      {list.isError && <Alert type="error" showIcon message={errorText(list.error)} style={{ marginBottom: 16 }} />}
+      <Table<StationSummary>
+        rowKey="placeId"
+        loading={list.isPending}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 900 }}
+        pagination={false}
+        locale={{ emptyText: t('stations.noStations') }}
+        data-testid="stations-table"
+        columns={[
+          { title: t('stations.columns.name'), dataIndex: 'name' },
+          { title: t('stations.columns.org'), dataIndex: 'orgName' },
+          { title: t('stations.columns.community'), dataIndex: 'communityName' },
+          { title: t('stations.columns.head'), dataIndex: 'headName' },
+          { title: t('stations.columns.functions'), dataIndex: 'functionCount', align: 'right' },
+          { title: t('stations.columns.services'), dataIndex: 'serviceCount', align: 'right' },
+          { title: t('stations.columns.today'), dataIndex: 'todayCount', align: 'right' },
+          {
+            title: '',
+            key: 'actions',
+            render: (_v, s) => (
+              <Space wrap>
+                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(s.placeId)} data-testid="station-edit">
+                  {t('stations.edit')}
+                </Button>
+                <Button
+                  size="small"
+                  icon={<FilePdfOutlined />}
+                  href={`/api/stations/${s.placeId}/card.pdf`}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                >
+                  {t('stations.card')}
+                </Button>
+                <Button size="small" icon={<LinkOutlined />} href={`/station/${s.placeId}`} target="_blank" rel="noopener noreferrer">
+                  {t('stations.publicPage')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {editing && <StationDrawer placeId={editing} onClose={() => setEditing(null)} />}
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+// Booking campaigns in the browser: a Hengyang freshman books a free luggage pickup on a phone-sized
+// page, moves it to another time and gets the code with its QR; the clerk of the Hengnan delivery team's
+// luggage point (hy-volunteer, whose rights reach that outlet) enters the code at the counter and marks
+// it fulfilled, once. The phone pages pass axe-core.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkA11y, closePage, errorsOf, hasHorizontalOverflow, launchBrowser, newPage, signIn } from './harness.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function expectOnlyProvoked(page: Page) {
+  const unexpected = errorsOf(page).filter((e) => !/status of 4\d\d/.test(e));
+  expect(unexpected, 'console errors, page errors or 5xx answers').toEqual([]);
+}
+
+/** The first slot with room at the luggage point, other than `not`. */
+async function pickSlot(page: Page, not?: string) {
+  const outlet = page.getByTestId('booking-outlet').filter({ hasText: '投递部新生行李寄递点' });
+  const slots = outlet.getByTestId('booking-slot');
+  const n = await slots.count();
+  for (let i = 0; i < n; i++) {
+    const slot = slots.nth(i);
+    const id = await slot.getAttribute('data-slot-id');
+    if (id !== not && Number(await slot.getAttribute('data-places-left')) > 0 && (await slot.isEnabled())) {
+      await slot.tap();
+      return id!;
+    }
+  }
+  throw new Error('no slot with room at the luggage point');
+}
+
+describe('luggage pickup bookings', () => {
+  let token = '';
+  let code = '';
+
+  it('the Hengyang officer sees the campaign and its public link', async () => {
+    const page = await newPage(browser);
+    try {
+      await signIn(page, 'hy-officer');
+      await page.goto('/bookings');
+      await page.getByTestId('campaigns-table').getByText('高考新生行李免费寄递 (20 kg)').click();
+      const link = await page.getByTestId('campaign-link').innerText();
+      token = /\/b\/([A-Za-z0-9_-]+)/.exec(link)![1]!;
+      expect(token.length).toBeGreaterThan(10);
+      expectOnlyProvoked(page);
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it('a resident books on a phone, changes the slot and gets the code', async () => {
+    const phone = await newPage(browser, { phone: true });
+    try {
+      await phone.goto(`/b/${token}`);
+      await phone.getByTestId('booking-outlet').first().waitFor();
+      await checkA11y(phone);
+      expect(await hasHorizontalOverflow(phone)).toBe(false);
+      const first = await pickSlot(phone);
+
+      // A notice number in the wrong format is refused beside the field, saying why.
+      await phone.getByTestId('booking-field-notice_no').fill('12345');
+      await phone.getByTestId('booking-field-name').fill('周子涵');
+      await phone.getByTestId('booking-field-phone').fill('13973400001');
+      await phone.getByTestId('booking-field-school').fill('中南大学');
+      await phone.getByTestId('booking-consent').check();
+      await phone.getByTestId('booking-submit').tap();
+      await phone.getByText('录取通知书编号格式不正确').waitFor();
+      await phone.getByTestId('booking-field-notice_no').fill('430412345678');
+      await phone.getByTestId('booking-submit').tap();
+
+      await phone.waitForURL(/\/bk\//);
+      await expect.poll(() => phone.getByTestId('my-booking').getAttribute('data-status')).toBe('confirmed');
+      await checkA11y(phone);
+
+      await phone.getByTestId('booking-change').tap();
+      await phone.getByTestId('booking-outlet').first().waitFor();
+      const second = await pickSlot(phone, first);
+      expect(second).not.toBe(first);
+      await phone.getByTestId('my-booking').waitFor();
+      code = (await phone.getByTestId('booking-code').innerText()).trim();
+      expect(code).toMatch(/^[A-Za-z0-9_-]{24}$/);
+      await phone.getByTestId('booking-qr').waitFor();
+      expectOnlyProvoked(phone);
+    } finally {
+      await closePage(phone);
+    }
+  });
+
+  it('the outlet clerk enters the code and marks it fulfilled, once', async () => {
+    const page = await newPage(browser, { phone: true });
+    try {
+      await signIn(page, 'hy-volunteer');
+      await page.goto('/bookings/counter');
+      await page.getByTestId('counter-code').locator('input').fill(code);
+      await page.getByTestId('counter-code').locator('input').press('Enter');
+      await page.getByTestId('counter-booking').waitFor();
+      expect(await page.getByTestId('counter-booking').innerText()).toContain('周*');
+      await page.getByTestId('counter-fulfil').tap();
+      await page.getByTestId('counter-done').waitFor();
+      expect(await page.getByTestId('counter-booking').getAttribute('data-status')).toBe('fulfilled');
+      // Scanned again: it says when it was done, and offers nothing to press.
+      await page.getByTestId('counter-code').locator('input').fill(code);
+      await page.getByTestId('counter-code').locator('input').press('Enter');
+      await page.getByTestId('counter-already').waitFor();
+      expect(await page.getByTestId('counter-fulfil').count()).toBe(0);
+      expectOnlyProvoked(page);
+    } finally {
+      await closePage(page);
+    }
+  });
+});
