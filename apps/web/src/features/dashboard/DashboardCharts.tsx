@@ -89,7 +89,8 @@ export function MonthsChart({
             name: labels.attendance,
             type: 'line',
             yAxisIndex: 1,
-            smooth: true,
+            // Straight segments: a smoothed line overshoots between months and suggests figures that never were.
+            smooth: false,
             data: points.map((p) => p.attendance),
             color: dark ? '#ffc53d' : '#c0392b',
           },

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Segmented } from 'antd';
+import { App, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { serviceMode, type ServiceKind, type ServiceRecord } from '@youshe/shared';
 import { errorText, isApiError, problemText } from '../../app/api';
@@ -71,16 +71,24 @@ export function DeskRecords({ placeId, kinds }: { placeId: string; kinds: Servic
     <>
       <section className="resident-card" aria-labelledby="desk-records">
         <h2 id="desk-records">{t('stations.deskPage.records')}</h2>
-        <Segmented
-          block
-          value={kind}
-          onChange={(k) => {
-            setKind(k as ServiceKind);
-            setDone(null);
-          }}
-          options={kinds.map((k) => ({ value: k, label: <span data-testid={`record-kind-${k}`}>{t(`stations.service.${k}`)}</span> }))}
-          style={{ marginBottom: 16, flexWrap: 'wrap' }}
-        />
+        {/* Buttons that wrap: a phone's width cannot hold eight labels in one row, and cut labels cannot be read. */}
+        <div role="group" aria-labelledby="desk-records" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16 }}>
+          {kinds.map((k) => (
+            <Button
+              key={k}
+              size="large"
+              type={kind === k ? 'primary' : 'default'}
+              aria-pressed={kind === k}
+              data-testid={`record-kind-${k}`}
+              onClick={() => {
+                setKind(k);
+                setDone(null);
+              }}
+            >
+              {t(`stations.service.${k}`)}
+            </Button>
+          ))}
+        </div>
         {done && (
           <Notice tone="success" title={t('stations.deskPage.recorded')} testId="record-done">
             {done.claimCode && (
