@@ -1,6 +1,7 @@
 // Care routes at phone size: a Changzhou carrier logs a visit with no network and it arrives once; an urgent visit
 // reaches the community's alert inbox and the family's outbox; a visit missed by the plan raises an alert.
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, closePage, errorsOf, expectNoErrors, launchBrowser, newPage, signIn } from './harness.js';
 
@@ -45,6 +46,10 @@ describe('care routes on a phone', () => {
       await checkA11y(page);
       await page.getByRole('group', { name: '睡眠' }).getByText('需留意').click();
       await page.getByText('打扫卫生').click();
+      // A photo from the phone's camera, kept on the phone with the visit until the network is back.
+      const photo = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#7a9' } }).jpeg().toBuffer();
+      await page.getByTestId('care-photo-input').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo });
+      await page.getByRole('img', { name: '现场照片（可不拍）' }).waitFor();
       await page.getByTestId('care-save').click();
       await page.getByTestId('care-queued').waitFor();
       const queued = await page.evaluate(() => localStorage.getItem('youshe.care.queue.v1'));
@@ -53,6 +58,9 @@ describe('care routes on a phone', () => {
       await page.context().setOffline(false);
       await page.getByTestId('care-queued').waitFor({ state: 'detached', timeout: 20_000 });
       expect(await visitCount(page, stop.id)).toBe(before + 1);
+      await expect.poll(() => page.evaluate(() => localStorage.getItem('youshe.care.queue.v1'))).toBe('[]');
+      const visits = (await (await page.request.get(`/api/care/recipients/${stop.id}/visits`)).json()).items as { hasPhoto: boolean }[];
+      expect(visits.filter((v) => v.hasPhoto)).toHaveLength(1);
       // The phone sends the same visit again (an answer lost on the way): still one visit.
       await page.evaluate((q) => {
         localStorage.setItem('youshe.care.queue.v1', q);

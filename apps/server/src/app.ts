@@ -32,6 +32,7 @@ import { projectProofRoutes } from './modules/lists/project-proof.routes.js';
 import { zonesRoutes } from './modules/zones/zones.routes.js';
 import { quizRoutes } from './modules/activities/quiz.routes.js';
 import { careRoutes } from './modules/care/care.routes.js';
+import { visitPhotoRoutes } from './modules/care/visit-photo.routes.js';
 import { quotesRoutes } from './modules/activities/quotes.routes.js';
 import { bookingsRoutes } from './modules/bookings/bookings.routes.js';
 import { MAX_PHOTO_BYTES } from './modules/activities/photos.service.js';
@@ -142,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(zonesRoutes(services.zones));
   await app.register(quizRoutes(services.quiz));
   await app.register(careRoutes(services));
+  await app.register(visitPhotoRoutes(services.careVisitPhotos));
   await app.register(quotesRoutes(services.quotes));
   await app.register(bookingsRoutes(services.bookings, services.campaigns, services.counter));
   await app.register(outboxRoutes(services.outbox, config.demo));

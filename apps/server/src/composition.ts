@@ -34,6 +34,7 @@ import { createQuizService } from './modules/activities/quiz.service.js';
 import { createQuotesService } from './modules/activities/quotes.service.js';
 import { createRecipientsService } from './modules/care/recipients.service.js';
 import { createVisitsService } from './modules/care/visits.service.js';
+import { createVisitPhotos } from './modules/care/visit-photo.js';
 import { createAlertsService } from './modules/care/alerts.service.js';
 import { createFamilyService } from './modules/care/family.js';
 import { createDashboardService } from './modules/reports/dashboard.service.js';
@@ -60,6 +61,7 @@ export function createServices(database: Database, config: Pick<Config, 'encrypt
     notifier,
     careRecipients: createRecipientsService(db, crypto),
     careVisits: createVisitsService(db, crypto, notifier, careAlerts),
+    careVisitPhotos: createVisitPhotos(db, crypto),
     careAlerts,
     dashboard,
     reports: createReportsService(db, files, dashboard, activities, quotes),

@@ -240,6 +240,7 @@ export const visitSchema = z.object({
   concern: z.enum(CONCERN_LEVELS),
   confirmation: z.enum(VISIT_CONFIRMATION),
   hasSignature: z.boolean(),
+  hasPhoto: z.boolean(),
   lateReason: z.string().nullable(),
 });
 export const visitListSchema = z.object({ items: z.array(visitSchema) });

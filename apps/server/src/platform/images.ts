@@ -9,7 +9,7 @@ const FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'tiff']);
  * upright, scaled to 1600 px (and a 400 px thumbnail), re-encoded as JPEG. Re-encoding drops EXIF, and
  * with it the GPS position of whoever took it. Refusals name the `file` field.
  */
-export async function normalisePhoto(upload: { data: Buffer; truncated: boolean }) {
+export async function normalisePhoto(upload: { data: Buffer; truncated: boolean }, maxSide = 1600) {
   if (upload.truncated || upload.data.length > MAX_PHOTO_BYTES) throw invalidField('file', 'custom', 'photo_too_large');
   let format: string | undefined;
   try {
@@ -21,7 +21,7 @@ export async function normalisePhoto(upload: { data: Buffer; truncated: boolean 
   const upright = sharp(upload.data).rotate();
   const full = await upright
     .clone()
-    .resize({ width: 1600, height: 1600, fit: 'inside', withoutEnlargement: true })
+    .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 82, mozjpeg: true })
     .toBuffer({ resolveWithObject: true });
   const thumb = await upright

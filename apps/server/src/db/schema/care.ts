@@ -126,6 +126,11 @@ export const careVisits = pgTable(
     concern: text('concern').notNull(),
     confirmation: text('confirmation').notNull(),
     signatureEnc: text('signature_enc'),
+    /**
+     * An optional photo from the visit (JPEG, 1024 px), encrypted in the row itself: it may show the inside of a
+     * home, and in the row it goes wherever consent is withdrawn, data erased or a backup made.
+     */
+    photoEnc: text('photo_enc'),
     lateReason: text('late_reason'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },

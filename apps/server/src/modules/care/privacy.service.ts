@@ -37,7 +37,7 @@ export function createPrivacyService<R>(db: Db, crypto: FieldCrypto, get: (actor
     await tx.delete(careContacts).where(eq(careContacts.recipientId, id));
     await tx
       .update(careVisits)
-      .set({ answers: null, noteEnc: null, signatureEnc: null, lateReason: null })
+      .set({ answers: null, noteEnc: null, signatureEnc: null, photoEnc: null, lateReason: null })
       .where(eq(careVisits.recipientId, id));
     await tx.update(careAlerts).set({ summary: '（已撤回同意）', outcome: null }).where(eq(careAlerts.recipientId, id));
     await tx.delete(outboxMessages).where(and(eq(outboxMessages.refType, 'care_recipient'), eq(outboxMessages.refId, id)));

@@ -255,6 +255,7 @@ export function createRecipientsService(db: Db, crypto: FieldCrypto) {
         concern: v.concern as 'none',
         confirmation: v.confirmation as 'verbal',
         hasSignature: v.signatureEnc !== null,
+        hasPhoto: v.photoEnc !== null,
         lateReason: v.lateReason,
       })),
     };

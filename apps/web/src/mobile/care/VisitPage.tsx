@@ -9,6 +9,7 @@ import { usePageTitle } from '../../app/use-page-title';
 import { Notice } from '../Notice';
 import { carePhoneApi, carePhoneKeys } from './care-phone.api';
 import { SignaturePad } from './SignaturePad';
+import { VisitPhoto } from './VisitPhoto';
 import { enqueueVisit, syncQueue, uuidv7 } from './visit-queue';
 
 type Presence = VisitInput['presence'];
@@ -34,6 +35,7 @@ export function VisitPage() {
   const [note, setNote] = useState('');
   const [confirmation, setConfirmation] = useState<Confirmation>('verbal');
   const [signature, setSignature] = useState<string | null>(null);
+  const [photo, setPhoto] = useState<string | null>(null);
   const onSignature = useCallback((png: string | null) => setSignature(png), []);
 
   if (route.isPending) return <PageLoading />;
@@ -56,7 +58,8 @@ export function VisitPage() {
       confirmation: seen ? confirmation : 'none',
       ...(note.trim() ? { note: note.trim() } : {}),
       ...(seen && confirmation === 'signature' && signature ? { signature } : {}),
-    } satisfies VisitInput & { recipientName: string };
+      ...(photo ? { photo } : {}),
+    } satisfies VisitInput & { recipientName: string; photo?: string };
     enqueueVisit(visit);
     const result = await syncQueue();
     void navigate('/care/route', { state: { saved: result === 'sent' ? 'sent' : 'offline' } });
@@ -128,6 +131,7 @@ export function VisitPage() {
         </label>
         <Input.TextArea id="care-note" value={note} maxLength={2000} rows={3} onChange={(e) => setNote(e.target.value)} />
       </div>
+      <VisitPhoto value={photo} onChange={setPhoto} />
       {seen && (
         <fieldset className="resident-card">
           <legend>{t('care.confirmation')}</legend>

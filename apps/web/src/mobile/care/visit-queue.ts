@@ -5,7 +5,14 @@ import { api, isApiError } from '../../app/api';
  * Visits waiting on the phone. A visit is stored here first, with an id made on the phone, and only then sent; the
  * server treats that id as the visit's key, so sending the same visit twice (a lost answer, two tabs) makes one visit.
  */
-export type QueuedVisit = VisitInput & { recipientName: string; error?: string };
+export type QueuedVisit = VisitInput & {
+  recipientName: string;
+  error?: string;
+  /** A photo taken at the visit (a JPEG data URL, already made small on the phone), sent after the visit itself. */
+  photo?: string;
+  /** The visit has arrived; only its photo still waits. */
+  visitSent?: boolean;
+};
 
 const KEY = 'youshe.care.queue.v1';
 const listeners = new Set<() => void>();
@@ -63,10 +70,44 @@ export function syncQueue(): Promise<'sent' | 'offline' | 'partial'> {
 }
 
 async function sendQueue(): Promise<'sent' | 'offline' | 'partial'> {
-  const queue = readQueue().filter((v) => !v.error);
+  const visitsResult = await sendVisits();
+  if (visitsResult === 'offline') return 'offline';
+  const photosResult = await sendPhotos();
+  return visitsResult === 'partial' ? 'partial' : photosResult;
+}
+
+/** A data URL as a file for a multipart upload. */
+function fileOf(dataUrl: string, name: string): Blob {
+  const [head = '', body = ''] = dataUrl.split(',');
+  const type = /^data:([^;]+)/.exec(head)?.[1] ?? 'image/jpeg';
+  const bytes = Uint8Array.from(atob(body), (c) => c.charCodeAt(0));
+  return new File([bytes], name, { type });
+}
+
+/** Photos of visits that have arrived; sending one again replaces it, so a lost answer costs nothing. */
+async function sendPhotos(): Promise<'sent' | 'offline' | 'partial'> {
+  for (const v of readQueue().filter((q) => q.visitSent && q.photo && !q.error)) {
+    const form = new FormData();
+    form.append('file', fileOf(v.photo!, `${v.id}.jpg`));
+    try {
+      await api.upload(`/api/care/visits/${v.id}/photo`, form, 'PUT');
+      discardVisit(v.id);
+    } catch (err) {
+      if (isApiError(err) && err.code !== 'network' && err.status < 500) {
+        writeQueue(readQueue().map((q) => (q.id === v.id ? { ...q, error: err.message } : q)));
+        return 'partial';
+      }
+      return 'offline';
+    }
+  }
+  return 'sent';
+}
+
+async function sendVisits(): Promise<'sent' | 'offline' | 'partial'> {
+  const queue = readQueue().filter((v) => !v.error && !v.visitSent);
   if (!queue.length) return 'sent';
   if (typeof navigator !== 'undefined' && !navigator.onLine) return 'offline';
-  const visits = queue.map(({ recipientName: _n, error: _e, ...v }) => v);
+  const visits = queue.map(({ recipientName: _n, error: _e, photo: _p, visitSent: _s, ...v }) => v);
   let results: { id: string | null; status: string; message: string | null }[];
   try {
     results = (await api.post<{ results: typeof results }>('/api/care/visits/batch', { visits })).results;
@@ -81,7 +122,7 @@ async function sendQueue(): Promise<'sent' | 'offline' | 'partial'> {
   const left = readQueue().flatMap((v) => {
     const r = byId.get(v.id);
     if (!r) return [v];
-    if (r.status === 'created' || r.status === 'duplicate') return [];
+    if (r.status === 'created' || r.status === 'duplicate') return v.photo ? [{ ...v, visitSent: true }] : [];
     return [{ ...v, error: r.message ?? 'rejected' }];
   });
   writeQueue(left);

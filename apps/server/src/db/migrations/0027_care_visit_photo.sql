@@ -1,0 +1,1 @@
+ALTER TABLE "care_visits" ADD COLUMN "photo_enc" text;
