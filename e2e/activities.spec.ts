@@ -162,7 +162,8 @@ describe('a joint anti-fraud activity from agreement to attendance', () => {
       expect(await organisers.innerText()).toContain(COMMUNITY);
       await shot(page, 'console-activity-form');
       await page.getByTestId('activity-save').click();
-      await page.waitForURL(/\/activities\/[0-9a-f-]{36}$/);
+      // Saving waits on the server; on a loaded CI machine that has taken longer than the default 15 s once.
+      await page.waitForURL(/\/activities\/[0-9a-f-]{36}$/, { timeout: 45_000 });
       activityUrl = new URL(page.url()).pathname;
       const detail = page.getByTestId('activity-detail');
       await detail.waitFor();
