@@ -7,17 +7,21 @@
 // required figure; attendance is 2 and the agreement's goal moved by one.
 //
 // E2E_SCREENSHOTS=<folder> saves screenshots of the pages along the way.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, closePage, errorsOf, expectNoErrors, hasHorizontalOverflow, launchBrowser, newPage, signIn } from './harness.js';
-
-const SHOTS = process.env.E2E_SCREENSHOTS ? path.resolve(process.env.E2E_SCREENSHOTS) : null;
-if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
+import {
+  checkA11y,
+  closeDropdowns,
+  closePage,
+  expectNoErrors,
+  hasHorizontalOverflow,
+  launchBrowser,
+  newPage,
+  pick,
+  shot,
+  signIn,
+} from './harness.js';
+import { expectOnlyProvoked, residentSignsUp } from './resident.js';
 
 const BRANCH = '锡山区分公司党支部';
 const COMMUNITY = '东亭社区';
@@ -43,41 +47,6 @@ const day = (offset: number) => {
   // China time, as the console and the server count days.
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
 };
-
-/** Opens an antd select (or tree select) and picks the option whose text is `text`, typing `search` first if given. */
-async function pick(page: Page, field: Locator, text: string, search?: string) {
-  // The search box, not the middle of the field, where a chosen tag's remove button may sit.
-  const input = field.locator('input').first();
-  await input.click();
-  if (search) await input.fill(search);
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText(text, { exact: false }).first();
-  await option.waitFor();
-  await option.click();
-}
-
-/** Closes any open select dropdown. */
-async function closeDropdowns(page: Page) {
-  await page.keyboard.press('Escape');
-}
-
-/** Only the failures a test provoked on purpose (4xx answers, a dropped connection), nothing else. */
-function expectOnlyProvoked(page: Page) {
-  const unexpected = errorsOf(page).filter((e) => !/status of 4\d\d|ERR_INTERNET_DISCONNECTED/.test(e));
-  expect(unexpected, 'console errors, page errors or 5xx answers').toEqual([]);
-}
-
-async function residentSignsUp(page: Page, token: string, who: { name: string; phone: string }) {
-  await page.goto(`/a/${token}`);
-  await page.getByTestId('signup-form').waitFor();
-  await page.getByTestId('signup-name').fill(who.name);
-  await page.getByTestId('signup-phone').fill(who.phone);
-  await page.getByTestId('signup-consent').check();
-  await page.getByTestId('signup-submit').tap();
-  await page.waitForURL(/\/s\/[A-Za-z0-9_-]+$/);
-  const status = page.getByTestId('signup-status');
-  await status.waitFor();
-  return { code: new URL(page.url()).pathname.split('/').pop()!, status: await status.getAttribute('data-status') };
-}
 
 describe('a joint anti-fraud activity from agreement to attendance', () => {
   let partnershipId = '';
@@ -461,65 +430,6 @@ describe('a joint anti-fraud activity from agreement to attendance', () => {
       expectNoErrors(first);
     } finally {
       for (const p of phones) await closePage(p);
-    }
-  });
-
-  it('a cancelled place is offered to the next person waiting, who takes it up', async () => {
-    const staff = await newPage(browser);
-    const [a, b] = [await newPage(browser, { phone: true }), await newPage(browser, { phone: true })];
-    try {
-      // A second, smaller activity, set up through the API: one place.
-      await signIn(staff, 'wx-secretary');
-      const me = await (await staff.request.get('/api/me')).json();
-      const startsAt = new Date(Date.now() + 2 * 86400_000);
-      const created = await staff.request.post('/api/activities', {
-        data: {
-          orgId: me.grants[0].orgId,
-          kindId: 'anti_fraud',
-          title: '反诈宣传·第二场',
-          startsAt: startsAt.toISOString(),
-          endsAt: new Date(startsAt.getTime() + 3600_000).toISOString(),
-          capacity: 1,
-        },
-      });
-      expect(created.status()).toBe(200);
-      const activity = await created.json();
-      expect((await staff.request.post(`/api/activities/${activity.id}/transition`, { data: { to: 'published' } })).status()).toBe(200);
-
-      const first = await residentSignsUp(a, activity.publicToken, { name: '赵淑珍', phone: '13912340011' });
-      expect(first.status).toBe('confirmed');
-      const second = await residentSignsUp(b, activity.publicToken, { name: '孙志强', phone: '13912340012' });
-      expect(second.status).toBe('waitlisted');
-
-      // The first cancels, after a confirmation.
-      await a.getByTestId('signup-cancel').tap();
-      await a.locator('.ant-modal-confirm').getByRole('button', { name: '确定取消' }).tap();
-      await expect.poll(() => a.getByTestId('signup-status').getAttribute('data-status')).toBe('cancelled');
-      expect(await a.getByTestId('signup-status').innerText()).toContain('已取消报名');
-
-      // The second is offered the place, with its deadline, and takes it.
-      await b.reload();
-      await expect.poll(() => b.getByTestId('signup-status').getAttribute('data-status')).toBe('offered');
-      expect(await b.getByTestId('signup-status').innerText()).toMatch(/有名额了[\s\S]*保留到/);
-      await shot(b, 'resident-signup-offered');
-      await checkA11y(b);
-      await b.getByTestId('signup-accept').tap();
-      await expect.poll(() => b.getByTestId('signup-status').getAttribute('data-status')).toBe('confirmed');
-      expect(await b.getByTestId('signup-code').innerText()).toBe(second.code);
-
-      // Someone who never signed up walks in: the desk records and checks them in.
-      await staff.goto(`/activities/${activity.id}`);
-      await staff.getByTestId('walkin-name').fill('周大爷');
-      await staff.getByTestId('walkin-submit').click();
-      await expect.poll(() => staff.getByTestId('checkin-result').innerText()).toContain('签到成功：周大爷');
-      await expect.poll(() => staff.getByTestId('signup-list').innerText()).toContain('现场登记');
-      expect(await staff.getByTestId('activity-attendance').innerText()).toContain('1');
-      await checkA11y(staff);
-      expectNoErrors(staff);
-      expectNoErrors(a);
-      expectNoErrors(b);
-    } finally {
-      for (const p of [staff, a, b]) await closePage(p);
     }
   });
 });

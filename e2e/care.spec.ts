@@ -47,7 +47,9 @@ describe('care routes on a phone', () => {
       await page.getByRole('group', { name: '睡眠' }).getByText('需留意').click();
       await page.getByText('打扫卫生').click();
       // A photo from the phone's camera, kept on the phone with the visit until the network is back.
-      const photo = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#7a9' } }).jpeg().toBuffer();
+      const photo = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#7a9' } })
+        .jpeg()
+        .toBuffer();
       await page.getByTestId('care-photo-input').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo });
       await page.getByRole('img', { name: '现场照片（可不拍）' }).waitFor();
       await page.getByTestId('care-save').click();

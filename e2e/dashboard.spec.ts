@@ -4,19 +4,12 @@
 // searched for the figures), and the big screen renders at 1920×1080 without console errors.
 //
 // E2E_SCREENSHOTS=<folder> saves screenshots of the pages along the way.
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, checkA11y, closePage, expectNoErrors, launchBrowser, newPage, signIn } from './harness.js';
-
-const SHOTS = process.env.E2E_SCREENSHOTS ? path.resolve(process.env.E2E_SCREENSHOTS) : null;
-if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
+import { baseUrl, checkA11y, closePage, expectNoErrors, launchBrowser, newPage, shot, signIn } from './harness.js';
 
 const figure = async (page: Page, testId: string) =>
   Number((await page.getByTestId(testId).locator('.ant-statistic-content').innerText()).replace(/[^\d.]/g, ''));

@@ -1,13 +1,13 @@
 // Browser specs drive Debian's Chromium (playwright-core, no downloaded browser) against the BUILT
 // server, started once per run by global-setup.ts on a fresh PGlite data directory with the demo data.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -257,4 +257,42 @@ export async function checkA11y(page: Page, opts: { exclude?: string[] } = {}) {
 /** True when the page scrolls sideways, i.e. something is wider than the viewport. */
 export function hasHorizontalOverflow(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+// Console forms
+
+/** Opens an antd select (or tree select) and picks the option whose text is `text`, typing `search` first if given. */
+export async function pick(page: Page, field: Locator, text: string, search?: string) {
+  // The search box, not the middle of the field, where a chosen tag's remove button may sit.
+  const input = field.locator('input').first();
+  const chosen = async () => ((await field.textContent()) ?? '').includes(text);
+  // On a loaded machine the list can re-render under the click (search results arriving): then the click
+  // chose nothing, and the form would later refuse to save. Try again until the field shows the choice.
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    if (search) await input.fill(search);
+    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText(text, { exact: false }).first();
+    await option.waitFor();
+    await option.click();
+    try {
+      await expect.poll(chosen, { timeout: 3_000 }).toBe(true);
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
+/** Closes any open select dropdown. */
+export async function closeDropdowns(page: Page) {
+  await page.keyboard.press('Escape');
+}
+
+// Screenshots
+
+const SHOTS = process.env.E2E_SCREENSHOTS ? path.resolve(process.env.E2E_SCREENSHOTS) : null;
+if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+/** E2E_SCREENSHOTS=<folder> keeps a full-page screenshot of the pages the specs pass through. */
+export async function shot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }

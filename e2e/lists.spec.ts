@@ -5,18 +5,10 @@
 // draws, and the seed is shown. The coverage view lists outlets without a member.
 //
 // E2E_SCREENSHOTS=<folder> saves screenshots of the pages along the way.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { checkA11y, closePage, errorsOf, expectNoErrors, hasHorizontalOverflow, launchBrowser, newPage, signIn } from './harness.js';
-
-const SHOTS = process.env.E2E_SCREENSHOTS ? path.resolve(process.env.E2E_SCREENSHOTS) : null;
-if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
+import { checkA11y, closePage, errorsOf, expectNoErrors, hasHorizontalOverflow, launchBrowser, newPage, shot, signIn } from './harness.js';
 
 /** Only the failures a test provoked on purpose (4xx answers), nothing else. */
 function expectOnlyProvoked(page: Page) {

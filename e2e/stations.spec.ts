@@ -4,17 +4,9 @@
 // shows its functions, hours and phone in large type. axe-core finds nothing serious on either page.
 //
 // E2E_SCREENSHOTS=<folder> saves screenshots of the pages along the way.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, closePage, expectNoErrors, hasHorizontalOverflow, launchBrowser, newPage, signIn } from './harness.js';
-
-const SHOTS = process.env.E2E_SCREENSHOTS ? path.resolve(process.env.E2E_SCREENSHOTS) : null;
-if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
+import { checkA11y, closePage, expectNoErrors, hasHorizontalOverflow, launchBrowser, newPage, shot, signIn } from './harness.js';
 
 const count = async (page: Page, kind: string) => Number(await page.getByTestId(`tally-count-${kind}`).innerText());
 

@@ -7,10 +7,11 @@ import { accounts } from './db/schema/index.js';
 import { DEMO_ACCOUNTS } from './demo/accounts.js';
 import { DEMO_PASSWORD, isDemoLoaded, seedDemo } from './demo/seed.js';
 import { lockDataDir } from './platform/data-lock.js';
-import { startHousekeeping } from './platform/housekeeping.js';
-import { startPartnershipReminders } from './modules/partnerships/reminders.js';
-import { startCareJobs } from './modules/care/care.jobs.js';
-import { ensureRollups, startRollupFlush } from './modules/reports/rollups.js';
+import { sweepExpired } from './platform/housekeeping.js';
+import { repeat } from './platform/jobs.js';
+import { remindEndingAgreements } from './modules/partnerships/reminders.js';
+import { runCareJobs } from './modules/care/care.jobs.js';
+import { ensureRollups, flushRollups } from './modules/reports/rollups.js';
 import { createDelivery } from './platform/notify-delivery.js';
 
 const started = Date.now();
@@ -29,11 +30,13 @@ if (config.demo && !(await isDemoLoaded(database.db))) {
 const demoShown =
   config.demo && Boolean(await database.db.query.accounts.findFirst({ where: eq(accounts.login, DEMO_ACCOUNTS[1]!.login) }));
 
-startHousekeeping(database.db);
-startPartnershipReminders(database.db, services.crypto, services.notifier);
-startCareJobs(services.careAlerts);
+const HOUR = 3_600_000;
+repeat('housekeeping', HOUR, () => sweepExpired(database.db));
+repeat('agreement reminders', 12 * HOUR, () => remindEndingAgreements(database.db, services.crypto, services.notifier));
+repeat('care: missed visits and escalation', 5 * 60_000, () => runCareJobs(services.careAlerts));
 await ensureRollups(database.db);
-startRollupFlush(database.db);
+// Every instance flushes, so that dashboard reads seldom find work waiting; an advisory lock keeps flushes apart.
+repeat('rollup flush', 15_000, () => flushRollups(database.db), { now: false });
 // Every instance runs the delivery job; claims with SKIP LOCKED keep them from sending a message twice.
 const stopDelivery = createDelivery(database.db, services.crypto, { ...config.notify, demo: config.demo }).start();
 await app.listen({ port: config.port, host: config.host });

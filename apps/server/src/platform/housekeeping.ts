@@ -14,11 +14,3 @@ export async function sweepExpired(db: Db): Promise<{ sessions: number; loginFai
     .returning({ ip: loginFailures.ip });
   return { sessions: s.length, loginFailures: f.length };
 }
-
-export function startHousekeeping(db: Db, everyMs = 3600_000): () => void {
-  const run = () => sweepExpired(db).catch(() => undefined);
-  void run();
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

@@ -10,11 +10,3 @@ export async function runCareJobs(alerts: AlertsService): Promise<{ missed: numb
   const escalated = await alerts.escalate();
   return { missed, escalated };
 }
-
-export function startCareJobs(alerts: AlertsService, everyMs = 5 * 60_000): () => void {
-  const run = () => runCareJobs(alerts).catch(() => undefined);
-  void run();
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

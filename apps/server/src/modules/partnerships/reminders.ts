@@ -56,12 +56,3 @@ export async function remindEndingAgreements(db: Db, crypto: FieldCrypto, notifi
   );
   return due.length;
 }
-
-/** Runs the reminder on start and then twice a day. */
-export function startPartnershipReminders(db: Db, crypto: FieldCrypto, notifier: Notifier, everyMs = 12 * 3600_000): () => void {
-  const run = () => remindEndingAgreements(db, crypto, notifier).catch(() => undefined);
-  void run();
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

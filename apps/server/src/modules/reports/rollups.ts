@@ -182,10 +182,3 @@ export async function ensureRollups(db: Db): Promise<boolean> {
   await rebuildRollups(db);
   return true;
 }
-
-/** A background flush on every instance, so that reads seldom find work waiting; the advisory lock keeps them apart. */
-export function startRollupFlush(db: Db, everyMs = 15_000): () => void {
-  const timer = setInterval(() => void flushRollups(db).catch(() => undefined), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

@@ -1,0 +1,24 @@
+// What the residents' specs share: a resident signing up on a phone, and the check that a page saw only the
+// failures a test provoked.
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { errorsOf } from './harness.js';
+
+/** Only the failures a test provoked on purpose (4xx answers, a dropped connection), nothing else. */
+export function expectOnlyProvoked(page: Page) {
+  const unexpected = errorsOf(page).filter((e) => !/status of 4\d\d|ERR_INTERNET_DISCONNECTED/.test(e));
+  expect(unexpected, 'console errors, page errors or 5xx answers').toEqual([]);
+}
+
+export async function residentSignsUp(page: Page, token: string, who: { name: string; phone: string }) {
+  await page.goto(`/a/${token}`);
+  await page.getByTestId('signup-form').waitFor();
+  await page.getByTestId('signup-name').fill(who.name);
+  await page.getByTestId('signup-phone').fill(who.phone);
+  await page.getByTestId('signup-consent').check();
+  await page.getByTestId('signup-submit').tap();
+  await page.waitForURL(/\/s\/[A-Za-z0-9_-]+$/);
+  const status = page.getByTestId('signup-status');
+  await status.waitFor();
+  return { code: new URL(page.url()).pathname.split('/').pop()!, status: await status.getAttribute('data-status') };
+}
