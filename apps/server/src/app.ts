@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +15,7 @@ import type { Database } from './db/client.js';
 import { createServices, type Services } from './composition.js';
 import { registerErrorHandler, requestLocale, send } from './platform/errors.js';
 import { clientOf, registerCsrfGuard, registerSession } from './platform/http.js';
+import { registerSecurityHeaders } from './platform/security-headers.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { orgsRoutes } from './modules/orgs/orgs.routes.js';
 import { placesRoutes } from './modules/places/places.routes.js';
@@ -73,7 +73,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -94,10 +94,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     strictTransportSecurity: config.secureCookies,
   });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 5, fieldSize: 1000 } });
   await app.register(rateLimit, {
     global: false,
     keyGenerator: (req) => req.ip,
+    // Only a refused request says how long to wait; the rest go out without three extra headers.
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode }),
   });
   registerCsrfGuard(app, config.trustedOrigins);
@@ -136,14 +137,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(activitiesRoutes(services.activities, services.signups, services.orgs, services.quotes));
   await app.register(publicActivityRoutes(services.signups, services.activities));
   await app.register(partnershipsRoutes(services.partnerships, services.meetings));
-  await app.register(agreementFileRoutes(services.agreementFiles));
-  await app.register(photosRoutes(services.photos));
   await app.register(listsRoutes(services.needs, services.projects));
-  await app.register(projectProofRoutes(services.projectProof));
   await app.register(zonesRoutes(services.zones));
   await app.register(quizRoutes(services.quiz));
   await app.register(careRoutes(services));
-  await app.register(visitPhotoRoutes(services.careVisitPhotos));
   await app.register(quotesRoutes(services.quotes));
   await app.register(bookingsRoutes(services.bookings, services.campaigns, services.counter));
   await app.register(outboxRoutes(services.outbox, config.demo));
@@ -153,6 +150,15 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(outcomesRoutes(services.outcomes));
   await app.register(reportsRoutes(database.db, services.dashboard, services.reports));
   await app.register(pressRoutes(services.press));
+  // Uploads in a scope of their own: the multipart plugin hooks every request of its scope (a
+  // listener per response), which the JSON routes, the check-in above all, need not pay for.
+  await app.register(async (uploads) => {
+    await uploads.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 5, fieldSize: 1000 } });
+    await uploads.register(agreementFileRoutes(services.agreementFiles));
+    await uploads.register(photosRoutes(services.photos));
+    await uploads.register(projectProofRoutes(services.projectProof));
+    await uploads.register(visitPhotoRoutes(services.careVisitPhotos));
+  });
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   if (webRoot) {

@@ -29,25 +29,31 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * that send none (scripts, the CLI) carry no ambient cookie from another site.
  */
 export function registerCsrfGuard(app: FastifyInstance, trustedOrigins: string[]) {
-  app.addHook('onRequest', async (req) => {
-    if (!UNSAFE.has(req.method)) return;
+  // A callback hook, not an async one: it runs on every request and mostly has nothing to do.
+  app.addHook('onRequest', (req, _reply, done) => {
+    if (!UNSAFE.has(req.method)) return done();
     const origin = req.headers.origin;
     const site = req.headers['sec-fetch-site'];
-    if (site === 'cross-site') throw new AppError('csrf_rejected');
-    if (!origin) return;
+    if (site === 'cross-site') return done(new AppError('csrf_rejected'));
+    if (!origin) return done();
     const own = `${req.protocol}://${req.headers.host}`;
-    if (origin !== own && !trustedOrigins.includes(origin)) throw new AppError('csrf_rejected');
+    if (origin !== own && !trustedOrigins.includes(origin)) return done(new AppError('csrf_rejected'));
+    done();
   });
 }
 
 export function registerSession(app: FastifyInstance, resolve: (token: string, req: FastifyRequest) => Promise<Actor | null>) {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
-  app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+  app.addHook('onRequest', (req, _reply, done) => {
+    // Most public requests carry no session: settle those without a promise.
+    if (!req.url.startsWith('/api/')) return done();
     const token = req.cookies[SESSION_COOKIE];
-    if (!token || token.length > 100) return;
-    req.actor = await resolve(token, req);
-    if (req.actor) req.sessionToken = token;
+    if (!token || token.length > 100) return done();
+    resolve(token, req).then((actor) => {
+      req.actor = actor;
+      if (actor) req.sessionToken = token;
+      done();
+    }, done);
   });
 }
