@@ -25,13 +25,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import pg from 'pg';
-import { buildApp } from '../apps/server/src/app.js';
-import { loadConfig } from '../apps/server/src/config.js';
 import { openDatabase, type Database } from '../apps/server/src/db/client.js';
 import { migrate } from '../apps/server/src/db/migrate.js';
+import { adminQuery, cpuWindow, describeCpu, log, POOL_SIZE, shuffle, urlOf, youshe, type Query } from './common.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SLOTS = Number(process.env.BENCH_SLOTS ?? 200);
 const PLACES_PER_SLOT = Number(process.env.BENCH_PLACES_PER_SLOT ?? 100);
 const RESIDENTS = SLOTS * PLACES_PER_SLOT;
@@ -39,26 +37,7 @@ const LATECOMERS = Number(process.env.BENCH_LATECOMERS ?? 2000);
 const RETRY_SHARE = 0.2;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const POOL_SIZE = 10;
 const OUTLETS = 20;
-
-const log = (...args: unknown[]) => console.log('[bench]', ...args);
-type Query = (sql: string, params?: unknown[]) => Promise<{ rows: any[] }>;
-
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: BASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-function urlOf(name: string) {
-  const url = new URL(BASE_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 const FIELDS = [
   { key: 'notice_no', label: '录取通知书编号', kind: 'text', required: true, pattern: '\\d{10}', hint: '10 位数字' },
@@ -87,14 +66,6 @@ async function seedCampaign(q: Query, orgId: string, prefix: string, slots: numb
     [rows[0].id, ids, ids.length, places, slots],
   );
   return { token, slotIds: slotRows.map((r) => r.id as string) };
-}
-
-function shuffle<T>(items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
 }
 
 interface Req {
@@ -141,10 +112,10 @@ interface LoadFigures {
   codes: string[];
 }
 
-async function load(base: string, reqs: Req[], dir: string, rate = 0): Promise<LoadFigures & { serverCores: number }> {
+async function load(base: string, reqs: Req[], dir: string, rate = 0) {
   const file = path.join(dir, `reqs-${randomBytes(3).toString('hex')}.json`);
   writeFileSync(file, JSON.stringify(reqs.map(({ p, b, ip, k }) => ({ p, b, ip, k }))));
-  const serverCpu = process.cpuUsage();
+  const cpu = cpuWindow();
   const figures = await new Promise<LoadFigures>((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -160,8 +131,7 @@ async function load(base: string, reqs: Req[], dir: string, rate = 0): Promise<L
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadFigures) : reject(new Error(`load generator exited ${code}`))));
   });
   rmSync(file, { force: true });
-  const cpu = process.cpuUsage(serverCpu);
-  return { ...figures, serverCores: (cpu.user + cpu.system) / 1e6 / figures.durationS };
+  return { ...figures, ...cpu(figures.durationS) };
 }
 type Load = Awaited<ReturnType<typeof load>>;
 
@@ -171,9 +141,9 @@ function describe(label: string, r: Load) {
   for (const s of r.statuses) statuses.set(s, (statuses.get(s) ?? 0) + 1);
   log(
     `  ${label}: ${r.total} answers in ${r.durationS.toFixed(2)} s = ${perS.toFixed(0)}/s; p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; ` +
-      `errors ${r.errors}; statuses ${JSON.stringify(Object.fromEntries(statuses))}; server ${r.serverCores.toFixed(2)} cores, ` +
-      `load generator ${(r.cpuS / r.durationS).toFixed(2)} cores`,
+      `errors ${r.errors}; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
   );
+  log(`    ${describeCpu(r, r.cpuS / r.durationS)}`);
   return perS;
 }
 
@@ -189,24 +159,6 @@ async function bareServer(url: string) {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
   return { base: `http://127.0.0.1:${port}`, close: async () => (await app.close(), await pool.end()) };
-}
-
-async function youshe(url: string) {
-  const database = await openDatabase({ kind: 'postgres', url, poolSize: POOL_SIZE });
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATABASE_URL: url,
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
-    TRUST_PROXY: 'true',
-    LOG_LEVEL: 'silent',
-    HOST: '127.0.0.1',
-    PORT: '0',
-  });
-  const { app } = await buildApp({ config, database, webRoot: null, logger: false });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = app.server.address() as { port: number };
-  return { base: `http://127.0.0.1:${port}`, close: async () => (await app.close(), await database.close()) };
 }
 
 async function bookingsBench() {

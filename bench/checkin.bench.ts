@@ -19,52 +19,28 @@
 // The database is dropped at the end. The last line printed is one JSON object with the figures.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import pg from 'pg';
-import { buildApp } from '../apps/server/src/app.js';
-import { loadConfig } from '../apps/server/src/config.js';
 import { openDatabase, type Database } from '../apps/server/src/db/client.js';
 import { migrate } from '../apps/server/src/db/migrate.js';
+import { adminQuery, cpuWindow, describeCpu, log, POOL_SIZE, shuffle, urlOf, youshe, type Query } from './common.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 200);
 const SIGNUPS_PER_ACTIVITY = Number(process.env.BENCH_SIGNUPS_PER_ACTIVITY ?? 250);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 500);
 const REPEAT_SHARE = 0.1;
 /** Turns each server gets, alternating. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-/** The server's pool, as in production (openDatabase's default), for both servers. */
-const POOL_SIZE = 10;
 const WARMUP_ACTIVITIES = 20;
 const WARMUP_SIGNUPS_PER_ACTIVITY = 100;
 
-const log = (...args: unknown[]) => console.log('[bench]', ...args);
-
 // ---------------------------------------------------------------------------------------------
 // Database
-
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: BASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function urlOf(name: string) {
-  const url = new URL(BASE_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-type Query = (sql: string, params?: unknown[]) => Promise<{ rows: any[] }>;
 
 /** Published activities, each with `perActivity` confirmed sign-ups; returns every sign-up's token and code. */
 async function seedActivities(q: Query, orgId: string, prefix: string, count: number, perActivity: number) {
@@ -88,14 +64,6 @@ async function seedActivities(q: Query, orgId: string, prefix: string, count: nu
     [prefix],
   );
   return rows as { t: string; c: string }[];
-}
-
-function shuffle<T>(items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
 }
 
 /** Each sign-up scanned once from its owner's phone, a share of them twice, in random order. */
@@ -134,46 +102,10 @@ interface LoadFigures {
   statuses: number[];
 }
 
-/** Busy and total jiffies of the whole machine, from /proc/stat (Linux); null elsewhere. */
-function machineTicks(): { busy: number; total: number } | null {
-  try {
-    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-    const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
-    const total = cpu.reduce((a, b) => a + b, 0);
-    return { busy: total - idle, total };
-  } catch {
-    return null;
-  }
-}
-
-/** CPU seconds used so far by every PostgreSQL process on this machine (Linux); null elsewhere. */
-function postgresCpuS(): number | null {
-  try {
-    let ticks = 0;
-    for (const pid of readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const close = stat.lastIndexOf(')');
-        if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
-        const fields = stat.slice(close + 2).split(' ');
-        ticks += Number(fields[11]) + Number(fields[12]);
-      } catch {
-        /* gone meanwhile */
-      }
-    }
-    return ticks / 100;
-  } catch {
-    return null;
-  }
-}
-
 async function load(base: string, scans: { t: string; c: string; ip: string }[], dir: string, rate = 0) {
   const file = path.join(dir, `scans-${randomBytes(3).toString('hex')}.json`);
   writeFileSync(file, JSON.stringify(scans));
-  const serverCpu = process.cpuUsage();
-  const ticks = machineTicks();
-  const pgBefore = postgresCpuS();
+  const cpu = cpuWindow();
   const figures = await new Promise<LoadFigures>((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -192,12 +124,7 @@ async function load(base: string, scans: { t: string; c: string; ip: string }[],
     });
   });
   rmSync(file, { force: true });
-  const cpu = process.cpuUsage(serverCpu);
-  const after = machineTicks();
-  const pgAfter = postgresCpuS();
-  const machineBusy = ticks && after ? ((after.busy - ticks.busy) / (after.total - ticks.total)) * cpus().length : null;
-  const postgresCores = pgBefore !== null && pgAfter !== null ? (pgAfter - pgBefore) / figures.durationS : null;
-  return { ...figures, serverCores: (cpu.user + cpu.system) / 1e6 / figures.durationS, postgresCores, machineBusy };
+  return { ...figures, ...cpu(figures.durationS) };
 }
 
 type Load = Awaited<ReturnType<typeof load>>;
@@ -208,11 +135,7 @@ function describe(label: string, r: Load) {
     `  ${label}: ${r.total} scans in ${r.durationS.toFixed(2)} s = ${perS.toFixed(0)} answered 200/s; ` +
       `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}`,
   );
-  log(
-    `    cpu: server process ${r.serverCores.toFixed(2)} cores, load generator ${(r.cpuS / r.durationS).toFixed(2)} cores` +
-      (r.postgresCores === null ? '' : `, PostgreSQL ${r.postgresCores.toFixed(2)} cores`) +
-      (r.machineBusy === null ? '' : `, whole machine ${r.machineBusy.toFixed(2)} of ${cpus().length} cores busy`),
-  );
+  log(`    ${describeCpu(r, r.cpuS / r.durationS)}`);
   return perS;
 }
 
@@ -234,30 +157,6 @@ async function bareServer(url: string) {
     close: async () => {
       await app.close();
       await pool.end();
-    },
-  };
-}
-
-async function youshe(url: string) {
-  const database = await openDatabase({ kind: 'postgres', url, poolSize: POOL_SIZE });
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATABASE_URL: url,
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
-    TRUST_PROXY: 'true',
-    LOG_LEVEL: 'silent',
-    HOST: '127.0.0.1',
-    PORT: '0',
-  });
-  const { app } = await buildApp({ config, database, webRoot: null, logger: false });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = app.server.address() as { port: number };
-  return {
-    base: `http://127.0.0.1:${port}`,
-    close: async () => {
-      await app.close();
-      await database.close();
     },
   };
 }

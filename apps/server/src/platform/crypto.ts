@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac } from 'node:crypto';
+import { randomBytesPooled } from './ids.js';
 
 /**
  * Personal data at rest: AES-256-GCM with a random 96-bit nonce, stored as "v1:" + base64(nonce | tag | ciphertext).
@@ -11,7 +12,7 @@ export class FieldCrypto {
   ) {}
 
   encrypt(plain: string): string {
-    const iv = randomBytes(12);
+    const iv = randomBytesPooled(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return 'v1:' + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
@@ -31,7 +32,7 @@ export class FieldCrypto {
 }
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
-export const randomToken = () => randomBytes(32).toString('base64url');
+export const randomToken = () => randomBytesPooled(32).toString('base64url');
 
 /** 13812341234 → 138****1234 */
 export function maskPhone(phone: string): string {
