@@ -49,12 +49,17 @@ describe('the app', () => {
   });
   afterAll(() => t.close());
 
-  it('puts the headers on API answers, errors and unknown paths alike', async () => {
+  it('gives JSON answers (errors and unknown paths too) the JSON set, and everything else helmet’s', async () => {
     for (const url of ['/api/health', '/api/me', '/api/no-such-thing']) {
       const res = await t.app.inject({ method: 'GET', url });
-      expect(res.headers['content-security-policy'], url).toContain("script-src 'self'");
+      expect(res.headers['content-type'], url).toMatch(/^application\/json/);
+      expect(res.headers['content-security-policy'], url).toBe("default-src 'none'; frame-ancestors 'none'");
       expect(res.headers['x-content-type-options'], url).toBe('nosniff');
-      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
     }
+    const docs = await t.app.inject({ method: 'GET', url: '/api/docs' });
+    expect(docs.headers['content-type']).toMatch(/^text\/html/);
+    expect(docs.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(docs.headers['cross-origin-opener-policy']).toBe('same-origin');
   });
 });

@@ -34,11 +34,32 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
   return headers;
 }
 
-/** Sets the precomputed security headers on every answer, the API's and the console's alike. */
+/**
+ * What a JSON answer needs, after OWASP's advice for REST services: it is never rendered as a page,
+ * so a CSP that forbids everything (and framing), no sniffing, no referrer, same-origin reads. Half of
+ * helmet's dozen headers, on the answers that the busiest routes (check-in, booking) give by the thousand.
+ */
+export function apiHeaders(hsts: string | undefined): Record<string, string> {
+  return {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-resource-policy': 'same-origin',
+    ...(hsts ? { 'strict-transport-security': hsts } : {}),
+  };
+}
+
+/**
+ * Sets the precomputed security headers on every answer: the JSON set on JSON, helmet's full set on
+ * everything else (the console's pages and files, PDFs, pictures, the API's documentation).
+ */
 export function registerSecurityHeaders(app: FastifyInstance, options: HelmetOptions) {
-  const headers = securityHeaders(options);
-  app.addHook('onRequest', (_req, reply, done) => {
-    reply.headers(headers);
-    done();
+  const documents = securityHeaders(options);
+  const json = apiHeaders(documents['strict-transport-security']);
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    const type = reply.getHeader('content-type');
+    reply.headers(typeof type === 'string' && type.startsWith('application/json') ? json : documents);
+    done(null, payload);
   });
 }

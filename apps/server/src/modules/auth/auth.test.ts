@@ -111,7 +111,7 @@ describe('sign-in', () => {
 
   it('sends security headers with a content security policy', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.json()).toMatchObject({ status: 'ok', db: t.database.kind });
   });
