@@ -30,6 +30,8 @@ export const needListQuerySchema = z.strictObject({
   ...listQuery,
   kind: z.enum(NEED_KINDS).optional(),
   status: z.enum(NEED_STATUSES).optional(),
+  /** Only the needs of communities one's units are paired with (结对社区), not those of one's own tree. */
+  partners: z.enum(['true', 'false']).optional(),
 });
 export const needPageSchema = pageOf(needSchema);
 export const createNeedSchema = z.strictObject({
@@ -38,6 +40,16 @@ export const createNeedSchema = z.strictObject({
   title: requiredText(100),
   description: longText(2000).default(''),
 });
+/** A community (or street) paired with one of the actor's units, with the agreements that pair them. */
+export const partnerCommunitySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  parentName: z.string().nullable(),
+  partnerships: z.array(z.object({ id: z.uuid(), title: z.string() })),
+  /** Open needs posted under it: what is waiting to be claimed. */
+  openNeeds: z.number().int(),
+});
+export const partnerCommunityListSchema = z.object({ items: z.array(partnerCommunitySchema) });
 export const closeNeedSchema = z.strictObject({ status: z.literal('closed') });
 
 /** A resident's own order (居民点单), from the public phone page. */

@@ -109,3 +109,27 @@ export const createMeetingSchema = z.strictObject({
 });
 export const taskParamsSchema = z.strictObject({ id: z.uuid(), taskId: z.uuid() });
 export const taskDoneSchema = z.strictObject({ done: z.boolean() });
+
+/** A meeting task seen across a unit's agreements, with the meeting and agreement it came from. */
+export const meetingTaskRowSchema = meetingTaskSchema.extend({
+  ownerOrgName: z.string().nullable(),
+  doneAt: z.string().nullable(),
+  meetingId: z.uuid(),
+  heldOn: z.string(),
+  partnershipId: z.uuid(),
+  partnershipTitle: z.string(),
+});
+export type MeetingTaskRow = z.infer<typeof meetingTaskRowSchema>;
+export const meetingTaskListQuerySchema = z.strictObject({
+  orgId: z.uuid().optional(),
+  status: z.enum(['open', 'done']).optional(),
+  /** Only open tasks past their due date (China time). */
+  overdue: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const meetingTaskPageSchema = pageOf(meetingTaskRowSchema).extend({
+  /** Counts over the whole scope whatever the filters, for the filter's badges. */
+  counts: z.object({ open: z.number().int(), overdue: z.number().int(), done: z.number().int() }),
+});
+export const meetingTaskParamsSchema = z.strictObject({ taskId: z.uuid() });

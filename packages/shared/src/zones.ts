@@ -15,12 +15,16 @@ export const appointmentSchema = z.object({
   id: z.uuid(),
   personId: z.uuid(),
   personName: z.string(),
+  /** The person's own unit, for the host's view of who serves there. */
+  personOrgName: z.string(),
   orgId: z.uuid(),
   orgName: z.string(),
   post: z.string(),
   startsOn: z.string(),
   endsOn: z.string().nullable(),
   current: z.boolean(),
+  /** Whether the asker may end it (they keep the person's records). */
+  editable: z.boolean(),
 });
 export const appointmentListSchema = z.object({ items: z.array(appointmentSchema) });
 export const appointmentListQuerySchema = z.strictObject({
@@ -43,12 +47,20 @@ export const zoneSchema = z.object({
   personName: z.string(),
   placeId: z.uuid(),
   placeName: z.string(),
+  /** The unit that runs the outlet. */
+  orgName: z.string(),
   roles: z.array(z.enum(ZONE_ROLES)),
   startsOn: z.string(),
   endsOn: z.string().nullable(),
+  /** Whether the asker may end it (they keep the outlet's records). */
+  editable: z.boolean(),
 });
 export const zoneListSchema = z.object({ items: z.array(zoneSchema) });
-export const zoneListQuerySchema = z.strictObject({ orgId: z.uuid().optional(), personId: z.uuid().optional() });
+export const zoneListQuerySchema = z.strictObject({
+  orgId: z.uuid().optional(),
+  personId: z.uuid().optional(),
+  current: z.enum(['true', 'false']).optional(),
+});
 export const createZoneSchema = z.strictObject({
   personId: z.uuid(),
   placeId: z.uuid(),
@@ -65,6 +77,19 @@ export const coverageSchema = z.object({
   outletsWithoutMember: z.number().int(),
   covered: z.number().int(),
   uncovered: z.number().int(),
-  items: z.array(z.object({ placeId: z.uuid(), placeName: z.string(), orgName: z.string(), coveredBy: z.string().nullable() })),
+  items: z.array(
+    z.object({
+      placeId: z.uuid(),
+      placeName: z.string(),
+      orgId: z.uuid(),
+      orgName: z.string(),
+      coveredBy: z.string().nullable(),
+      /** The current zone covering the outlet, so that it can be ended from the same row. */
+      zoneId: z.uuid().nullable(),
+      coveredSince: z.string().nullable(),
+      /** Whether the asker may assign or end the outlet's zone. */
+      editable: z.boolean(),
+    }),
+  ),
 });
 export const coverageQuerySchema = z.strictObject({ orgId: z.uuid().optional(), uncoveredOnly: z.enum(['true', 'false']).optional() });

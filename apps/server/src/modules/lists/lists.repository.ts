@@ -4,19 +4,31 @@ import type { Executor } from '../../db/client.js';
 import { accounts, needs, orgs, persons, projects, resources } from '../../db/schema/index.js';
 import { inScope, type Scope } from '../../platform/access.js';
 
+/** Whether an organisation lies inside the scope itself (one's own tree). */
+export function orgInScope(scope: Scope, orgId: SQL | typeof needs.orgId): SQL {
+  return sql`exists (select 1 from orgs o where o.id = ${orgId} and ${inScope(sql`o.path`, scope)})`;
+}
+
 /**
- * Whose needs may a person see? Those of organisations in their scope, and those of communities their
- * organisation is paired with (a partnership member covers the units below it): that is two-way claiming.
+ * Whether an organisation lies under a member of a live agreement that a unit of the scope also belongs
+ * to: a community (or the communities of a street) one's unit is paired with.
  */
-export function needVisible(scope: Scope, needOrgId: SQL | typeof needs.orgId): SQL {
-  return sql`(exists (select 1 from orgs o where o.id = ${needOrgId} and ${inScope(sql`o.path`, scope)})
-    or exists (select 1 from orgs n
+export function pairedWithScope(scope: Scope, orgId: SQL | typeof needs.orgId): SQL {
+  return sql`exists (select 1 from orgs n
       join partnership_members pm_need on true
       join orgs mo on mo.id = pm_need.org_id
       join partnerships p on p.id = pm_need.partnership_id and p.archived_at is null
       join partnership_members pm_mine on pm_mine.partnership_id = pm_need.partnership_id
       join orgs o on o.id = pm_mine.org_id
-      where n.id = ${needOrgId} and n.path like mo.path || '%' and ${inScope(sql`o.path`, scope)}))`;
+      where n.id = ${orgId} and n.path like mo.path || '%' and ${inScope(sql`o.path`, scope)})`;
+}
+
+/**
+ * Whose needs may a person see? Those of organisations in their scope, and those of communities their
+ * organisation is paired with (a partnership member covers the units below it): that is two-way claiming.
+ */
+export function needVisible(scope: Scope, needOrgId: SQL | typeof needs.orgId): SQL {
+  return sql`(${orgInScope(scope, needOrgId)} or ${pairedWithScope(scope, needOrgId)})`;
 }
 
 export const under = (column: SQL | typeof orgs.path, path: string | undefined) => (path ? sql`${column} like ${path + '%'}` : undefined);
@@ -80,6 +92,42 @@ export const listsRepository = {
       .orderBy(desc(projects.createdAt), desc(projects.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize);
+  },
+
+  /**
+   * The community-side members of live agreements that a unit of the scope belongs to (outside the
+   * scope itself), each with the agreement that pairs them and its open needs. A renewed agreement
+   * gives way to its renewal, which carries the pairing on.
+   */
+  async partnerCommunities(db: Executor, scope: Scope) {
+    const result = await db.execute(sql`
+      select distinct mo.id, mo.name, up.name as parent_name, p.id as partnership_id, p.title as partnership_title,
+          (select count(*)::int from needs nd join orgs nog on nog.id = nd.org_id
+            where nd.status = 'open' and nog.path like mo.path || '%') as open_needs
+        from partnerships p
+        join partnership_members pm_mine on pm_mine.partnership_id = p.id
+        join orgs o on o.id = pm_mine.org_id
+        join partnership_members pm on pm.partnership_id = p.id
+        join orgs mo on mo.id = pm.org_id
+        left join orgs up on up.id = mo.parent_id
+       where p.archived_at is null
+         and ${inScope(sql`o.path`, scope)}
+         and mo.side = 'community' and mo.archived_at is null
+         and not ${inScope(sql`mo.path`, scope)}
+         and not exists (select 1 from partnerships r where r.renewed_from_id = p.id)
+       order by mo.name, p.title`);
+    return (
+      result as unknown as {
+        rows: {
+          id: string;
+          name: string;
+          parent_name: string | null;
+          partnership_id: string;
+          partnership_title: string;
+          open_needs: number;
+        }[];
+      }
+    ).rows;
   },
 
   /** Claims a project only if nobody has: two members tapping at once get one winner. */

@@ -12,6 +12,7 @@ import {
   needListQuerySchema,
   needPageSchema,
   needSchema,
+  partnerCommunityListSchema,
   projectListQuerySchema,
   projectPageSchema,
   projectSchema,
@@ -42,6 +43,17 @@ export function listsRoutes(needs: NeedsService, projects: ProjectsService) {
         },
       },
       (req) => needs.listNeeds(actorOf(req), req.query),
+    );
+    r.get(
+      '/api/needs/partner-communities',
+      {
+        schema: {
+          tags,
+          summary: 'Communities one’s units are paired with, and their open needs',
+          response: { 200: partnerCommunityListSchema },
+        },
+      },
+      (req) => needs.partnerCommunities(actorOf(req)),
     );
     r.get('/api/needs/:id', { schema: { tags, summary: 'One need', params: idParamsSchema, response: { 200: needSchema } } }, (req) =>
       needs.getNeed(actorOf(req), req.params.id),

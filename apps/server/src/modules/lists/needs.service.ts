@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, not, sql } from 'drizzle-orm';
 import type {
   createNeedSchema,
   createResourceSchema,
@@ -7,17 +7,17 @@ import type {
   resourceListQuerySchema,
   updateResourceSchema,
 } from '@youshe/shared';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { needs, orgs, projects, resources } from '../../db/schema/index.js';
-import { requireAccess, scopeOf, type Actor } from '../../platform/access.js';
+import { can, requireAccess, scopeOf, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { maskPhone, randomToken, type FieldCrypto } from '../../platform/crypto.js';
 import { AppError, invalidField } from '../../platform/errors.js';
 import { escapeLike } from '../../platform/sql.js';
 import { orgsRepository } from '../orgs/orgs.repository.js';
-import { listsRepository as repo, needVisible, under } from './lists.repository.js';
+import { listsRepository as repo, needVisible, orgInScope, pairedWithScope, under } from './lists.repository.js';
 
 type NeedRow = Awaited<ReturnType<typeof repo.needRows>>[number];
 
@@ -51,10 +51,31 @@ export function createNeedsService(db: Db, crypto: FieldCrypto) {
     return toNeed(row);
   }
 
+  /**
+   * The list may be narrowed to a unit of one's own tree, or to a community one's unit is paired with
+   * (whose needs one may claim); any other unit "does not exist".
+   */
+  async function needOrgPath(actor: Actor, orgId: string | undefined) {
+    if (!orgId) return undefined;
+    const org = await orgsRepository.findById(db, orgId);
+    if (org && !can(actor, 'activity.read', org.path)) {
+      const [paired] = await db
+        .select({ ok: sql<boolean>`${pairedWithScope(scopeOf(actor, 'activity.read'), sql`${org.id}::uuid`)}` })
+        .from(orgs)
+        .where(eq(orgs.id, org.id));
+      if (paired?.ok) return org.path;
+    }
+    requireAccess(actor, 'activity.read', org?.path);
+    return org!.path;
+  }
+
   async function listNeeds(actor: Actor, q: z.infer<typeof needListQuerySchema>) {
-    const path = await orgPathFor(actor, q.orgId, 'activity.read');
+    const scope = scopeOf(actor, 'activity.read');
+    const path = await needOrgPath(actor, q.orgId);
     const where = and(
-      needVisible(scopeOf(actor, 'activity.read'), needs.orgId),
+      needVisible(scope, needs.orgId),
+      // 结对社区: what the paired communities asked for, not what one's own tree posted.
+      q.partners === 'true' ? and(pairedWithScope(scope, needs.orgId), not(orgInScope(scope, needs.orgId))) : undefined,
       path ? sql`exists (select 1 from orgs o where o.id = ${needs.orgId} and ${under(sql`o.path`, path)})` : undefined,
       q.kind ? eq(needs.kind, q.kind) : undefined,
       q.status ? eq(needs.status, q.status) : undefined,
@@ -63,22 +84,44 @@ export function createNeedsService(db: Db, crypto: FieldCrypto) {
     return { items: rows.map(toNeed), total, page: q.page, pageSize: q.pageSize };
   }
 
+  /** The communities one's units are paired with, for the partner view's filter. */
+  async function partnerCommunities(actor: Actor) {
+    const scope = scopeOf(actor, 'activity.read');
+    if (scope !== 'all' && scope.length === 0) throw new AppError('forbidden');
+    const rows = await repo.partnerCommunities(db, scope);
+    const byId = new Map<
+      string,
+      { id: string; name: string; parentName: string | null; partnerships: { id: string; title: string }[]; openNeeds: number }
+    >();
+    for (const r of rows) {
+      const entry = byId.get(r.id) ?? {
+        id: r.id,
+        name: r.name,
+        parentName: r.parent_name,
+        partnerships: [],
+        openNeeds: Number(r.open_needs),
+      };
+      if (!entry.partnerships.some((p) => p.id === r.partnership_id))
+        entry.partnerships.push({ id: r.partnership_id, title: r.partnership_title });
+      byId.set(r.id, entry);
+    }
+    return { items: [...byId.values()] };
+  }
+
   async function createNeed(actor: Actor, input: z.infer<typeof createNeedSchema>) {
     const org = await orgsRepository.findById(db, input.orgId);
     requireAccess(actor, 'activity.write', org?.path);
     const id = uuidv7();
     await db.transaction(async (tx) => {
-      await tx
-        .insert(needs)
-        .values({
-          id,
-          orgId: input.orgId,
-          kind: input.kind,
-          title: input.title,
-          description: input.description,
-          source: 'community',
-          createdBy: actor.accountId,
-        });
+      await tx.insert(needs).values({
+        id,
+        orgId: input.orgId,
+        kind: input.kind,
+        title: input.title,
+        description: input.description,
+        source: 'community',
+        createdBy: actor.accountId,
+      });
       await recordAudit(tx, actor, { action: 'need.create', entity: 'need', entityId: id, org: org!, details: { title: input.title } });
     });
     return getNeed(actor, id);
@@ -238,6 +281,7 @@ export function createNeedsService(db: Db, crypto: FieldCrypto) {
   return {
     getNeed,
     listNeeds,
+    partnerCommunities,
     createNeed,
     closeNeed,
     communities,

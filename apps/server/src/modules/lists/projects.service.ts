@@ -1,6 +1,6 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Project, completeProjectSchema, createProjectSchema, projectListQuerySchema } from '@youshe/shared';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { z } from 'zod';
 import type { Db, Executor } from '../../db/client.js';
 import { needs, orgs, projects, resources } from '../../db/schema/index.js';

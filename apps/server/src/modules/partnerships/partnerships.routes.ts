@@ -5,6 +5,10 @@ import {
   createPartnershipSchema,
   meetingListSchema,
   meetingSchema,
+  meetingTaskListQuerySchema,
+  meetingTaskPageSchema,
+  meetingTaskParamsSchema,
+  meetingTaskRowSchema,
   taskDoneSchema,
   taskParamsSchema,
   goalParamsSchema,
@@ -108,6 +112,31 @@ export function partnershipsRoutes(partnerships: PartnershipsService, meetings: 
         },
       },
       (req) => meetings.setTaskDone(actorOf(req), req.params.id, req.params.taskId, req.body.done),
+    );
+    r.get(
+      '/api/meeting-tasks',
+      {
+        schema: {
+          tags,
+          summary: 'Tasks decided at the joint meetings of every agreement in reach, with owner, due date and overdue flag',
+          querystring: meetingTaskListQuerySchema,
+          response: { 200: meetingTaskPageSchema },
+        },
+      },
+      (req) => meetings.listTasks(actorOf(req), req.query),
+    );
+    r.post(
+      '/api/meeting-tasks/:taskId',
+      {
+        schema: {
+          tags,
+          summary: 'Mark a meeting task done or open again, from the list across agreements',
+          params: meetingTaskParamsSchema,
+          body: taskDoneSchema,
+          response: { 200: meetingTaskRowSchema },
+        },
+      },
+      (req) => meetings.setTaskDoneById(actorOf(req), req.params.taskId, req.body.done),
     );
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type {
   createAppointmentSchema,
   createZoneSchema,
@@ -6,18 +6,18 @@ import type {
   coverageQuerySchema,
   zoneListQuerySchema,
 } from '@youshe/shared';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { appointments, orgs, persons, places, responsibilityZones } from '../../db/schema/index.js';
-import { inScope, requireAccess, scopeOf, type Actor } from '../../platform/access.js';
+import { can, inScope, requireAccess, scopeOf, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError, invalidField } from '../../platform/errors.js';
 import { orgsRepository } from '../orgs/orgs.repository.js';
 import { peopleRepository } from '../people/people.repository.js';
+import { chinaToday } from '../stations/china-day.js';
 
 type ZoneRole = z.infer<typeof createZoneSchema>['roles'][number];
-const today = () => new Date().toISOString().slice(0, 10);
 const under = (column: SQL | typeof orgs.path, path?: string) => (path ? sql`${column} like ${path + '%'}` : undefined);
 
 /** Cross-appointments and responsibility zones: who serves where beyond their own unit, and which outlets are covered. */
@@ -37,6 +37,8 @@ export function createZonesService(db: Db) {
       .select({
         a: appointments,
         personName: persons.name,
+        personOrgName: orgs.name,
+        personOrgPath: orgs.path,
         orgName: sql<string>`(select name from orgs h where h.id = appointments.org_id)`,
       })
       .from(appointments)
@@ -48,23 +50,25 @@ export function createZonesService(db: Db) {
           or(inScope(orgs.path, scope), inScope(host, scopeOf(actor, 'org.read'))),
           path ? or(under(orgs.path, path), under(host, path)) : undefined,
           q.personId ? eq(appointments.personId, q.personId) : undefined,
-          q.current === 'true' ? sql`(${appointments.endsOn} is null or ${appointments.endsOn} >= current_date)` : undefined,
+          q.current === 'true' ? sql`(${appointments.endsOn} is null or ${appointments.endsOn} >= ${chinaToday()}::date)` : undefined,
         ),
       )
       .orderBy(asc(appointments.startsOn), asc(appointments.id))
       .limit(500);
-    const now = today();
+    const now = chinaToday();
     return {
-      items: rows.map(({ a, personName, orgName }) => ({
+      items: rows.map(({ a, personName, personOrgName, personOrgPath, orgName }) => ({
         id: a.id,
         personId: a.personId,
         personName,
+        personOrgName,
         orgId: a.orgId,
         orgName,
         post: a.post,
         startsOn: a.startsOn,
         endsOn: a.endsOn,
         current: a.startsOn <= now && (a.endsOn === null || a.endsOn >= now),
+        editable: can(actor, 'person.write', personOrgPath),
       })),
     };
   }
@@ -77,16 +81,14 @@ export function createZonesService(db: Db) {
     if (input.endsOn && input.endsOn < input.startsOn) throw invalidField('endsOn', 'custom', 'ends_before_start');
     const id = uuidv7();
     await db.transaction(async (tx) => {
-      await tx
-        .insert(appointments)
-        .values({
-          id,
-          personId: input.personId,
-          orgId: input.orgId,
-          post: input.post,
-          startsOn: input.startsOn,
-          endsOn: input.endsOn ?? null,
-        });
+      await tx.insert(appointments).values({
+        id,
+        personId: input.personId,
+        orgId: input.orgId,
+        post: input.post,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn ?? null,
+      });
       await recordAudit(tx, actor, {
         action: 'appointment.create',
         entity: 'appointment',
@@ -115,24 +117,33 @@ export function createZonesService(db: Db) {
     return (await listAppointments(actor, { personId: row!.personId })).items.find((a) => a.id === id)!;
   }
 
-  const zoneColumns = { z: responsibilityZones, personName: persons.name, placeName: places.name };
-  const presentZone = ({
-    z: zone,
-    personName,
-    placeName,
-  }: {
-    z: typeof responsibilityZones.$inferSelect;
-    personName: string;
-    placeName: string;
-  }) => ({
+  const zoneColumns = { z: responsibilityZones, personName: persons.name, placeName: places.name, orgName: orgs.name, orgPath: orgs.path };
+  const presentZone = (
+    actor: Actor,
+    {
+      z: zone,
+      personName,
+      placeName,
+      orgName,
+      orgPath,
+    }: {
+      z: typeof responsibilityZones.$inferSelect;
+      personName: string;
+      placeName: string;
+      orgName: string;
+      orgPath: string;
+    },
+  ) => ({
     id: zone.id,
     personId: zone.personId,
     personName,
     placeId: zone.placeId,
     placeName,
+    orgName,
     roles: zone.roles as ZoneRole[],
     startsOn: zone.startsOn,
     endsOn: zone.endsOn,
+    editable: can(actor, 'place.write', orgPath),
   });
 
   async function listZones(actor: Actor, q: z.infer<typeof zoneListQuerySchema>) {
@@ -148,11 +159,13 @@ export function createZonesService(db: Db) {
           inScope(orgs.path, scopeOf(actor, 'place.read')),
           under(orgs.path, path),
           q.personId ? eq(responsibilityZones.personId, q.personId) : undefined,
+          q.current === 'true' ? isNull(responsibilityZones.endsOn) : undefined,
+          q.current === 'false' ? isNotNull(responsibilityZones.endsOn) : undefined,
         ),
       )
-      .orderBy(asc(places.name))
+      .orderBy(asc(places.name), desc(responsibilityZones.startsOn))
       .limit(1000);
-    return { items: rows.map(presentZone) };
+    return { items: rows.map((r) => presentZone(actor, r)) };
   }
 
   async function createZone(actor: Actor, input: z.infer<typeof createZoneSchema>) {
@@ -162,7 +175,8 @@ export function createZonesService(db: Db) {
       .innerJoin(orgs, eq(orgs.id, places.orgId))
       .where(eq(places.id, input.placeId));
     requireAccess(actor, 'place.write', place?.path);
-    if (place!.p.kind !== 'outlet' || place!.p.hasPartyMember) throw invalidField('placeId', 'custom', 'not_an_outlet');
+    if (place!.p.kind !== 'outlet' || place!.p.hasPartyMember || place!.p.archivedAt)
+      throw invalidField('placeId', 'custom', 'not_an_outlet');
     const person = await peopleRepository.findById(db, input.personId);
     requireAccess(actor, 'person.read', person?.orgPath);
     if (!person!.kinds.includes('party_member')) throw invalidField('personId', 'custom', 'not_party_member');
@@ -194,6 +208,9 @@ export function createZonesService(db: Db) {
       .innerJoin(orgs, eq(orgs.id, places.orgId))
       .where(eq(responsibilityZones.id, id));
     requireAccess(actor, 'place.write', row?.path);
+    if (endsOn < row!.zone.startsOn) throw invalidField('endsOn', 'custom', 'ends_before_start');
+    // A zone ends when the member stops: a date still to come would leave the outlet shown uncovered meanwhile.
+    if (endsOn > chinaToday()) throw invalidField('endsOn', 'custom', 'zone_end_in_future');
     if (row!.zone.endsOn) return (await listZones(actor, { personId: row!.zone.personId })).items.find((z) => z.id === id)!;
     await db.transaction(async (tx) => {
       await tx
@@ -214,13 +231,18 @@ export function createZonesService(db: Db) {
       .select({
         placeId: places.id,
         placeName: places.name,
+        orgId: orgs.id,
         orgName: orgs.name,
-        coveredBy: sql<
-          string | null
-        >`(select p.name from responsibility_zones z join persons p on p.id = z.person_id where z.place_id = places.id and z.ends_on is null)`,
+        orgPath: orgs.path,
+        coveredBy: persons.name,
+        zoneId: responsibilityZones.id,
+        coveredSince: responsibilityZones.startsOn,
       })
       .from(places)
       .innerJoin(orgs, eq(orgs.id, places.orgId))
+      // At most one current zone per outlet (a partial unique index), so the join never doubles a row.
+      .leftJoin(responsibilityZones, and(eq(responsibilityZones.placeId, places.id), isNull(responsibilityZones.endsOn)))
+      .leftJoin(persons, eq(persons.id, responsibilityZones.personId))
       .where(
         and(
           eq(places.kind, 'outlet'),
@@ -232,11 +254,12 @@ export function createZonesService(db: Db) {
       )
       .orderBy(asc(orgs.name), asc(places.name));
     const covered = rows.filter((r) => r.coveredBy).length;
+    const items = rows.map(({ orgPath, ...r }) => ({ ...r, editable: can(actor, 'place.write', orgPath) }));
     return {
       outletsWithoutMember: rows.length,
       covered,
       uncovered: rows.length - covered,
-      items: q.uncoveredOnly === 'true' ? rows.filter((r) => !r.coveredBy) : rows,
+      items: q.uncoveredOnly === 'true' ? items.filter((r) => !r.coveredBy) : items,
     };
   }
 

@@ -1,27 +1,41 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Progress, Statistic, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Progress, Statistic, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { errorText } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { useOrgScope } from '../../app/org-scope';
 import { hasPermission, useSignedIn } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
-import { coverageApi, coverageKeys, type Appointment, type Coverage, type Zone } from './coverage.api';
+import { AppointmentsList } from './AppointmentsList';
+import { EndDateModal } from './EndDateModal';
+import { ZoneFormModal } from './ZoneFormModal';
+import { ZonesTab } from './ZonesTab';
+import { coverageApi, coverageKeys, type CoverageItem } from './coverage.api';
 
-type CoverageItem = Coverage['items'][number];
+const TABS = ['outlets', 'zones', 'appointments'] as const;
 
-/** 责任区覆盖: outlets with no party member of their own, and whether a member's zone covers each. */
+/** 责任区覆盖: outlets with no party member of their own, whether a member's zone covers each, and assigning one. */
 export default function CoveragePage() {
   const { t } = useTranslation();
   usePageTitle(t('nav.coverage'));
   const me = useSignedIn();
   const { orgId } = useOrgScope();
+  const [params, setParams] = useSearchParams();
+  const tab = TABS.find((x) => x === params.get('tab')) ?? 'outlets';
   const [uncoveredOnly, setUncoveredOnly] = useState(false);
-  const coverage = useQuery({ queryKey: coverageKeys.coverage(orgId, uncoveredOnly), queryFn: () => coverageApi.coverage(orgId, uncoveredOnly) });
+  const [assigning, setAssigning] = useState<CoverageItem | null>(null);
+  const [ending, setEnding] = useState<CoverageItem | null>(null);
+  const coverage = useQuery({
+    queryKey: coverageKeys.coverage(orgId, uncoveredOnly),
+    queryFn: () => coverageApi.coverage(orgId, uncoveredOnly),
+  });
   const c = coverage.data;
   const percent = c && c.outletsWithoutMember > 0 ? Math.floor((c.covered / c.outletsWithoutMember) * 100) : 100;
   const canSeePeople = hasPermission(me, 'person.read');
+  // Choosing the member needs the people directory.
+  const canAssign = canSeePeople && hasPermission(me, 'place.write');
 
   return (
     <>
@@ -34,7 +48,12 @@ export default function CoveragePage() {
         <div className="stat-row">
           <Statistic title={t('coverage.withoutMember')} value={c?.outletsWithoutMember ?? 0} loading={coverage.isPending} />
           <Statistic title={t('coverage.covered')} value={c?.covered ?? 0} loading={coverage.isPending} data-testid="coverage-covered" />
-          <Statistic title={t('coverage.uncovered')} value={c?.uncovered ?? 0} loading={coverage.isPending} data-testid="coverage-uncovered" />
+          <Statistic
+            title={t('coverage.uncovered')}
+            value={c?.uncovered ?? 0}
+            loading={coverage.isPending}
+            data-testid="coverage-uncovered"
+          />
           <div style={{ minWidth: 220, flex: 1 }}>
             <Progress percent={percent} status={c && c.uncovered === 0 ? 'success' : 'normal'} aria-label={t('coverage.percent')} />
           </div>
@@ -42,14 +61,21 @@ export default function CoveragePage() {
       </Card>
       <Tabs
         destroyOnHidden
+        activeKey={tab}
+        onChange={(key) => setParams({ tab: key }, { replace: true })}
         items={[
           {
             key: 'outlets',
-            label: t('coverage.outlets'),
+            label: <span data-testid="coverage-tab-outlets">{t('coverage.outlets')}</span>,
             children: (
               <>
                 <div className="filter-bar">
-                  <Switch checked={uncoveredOnly} onChange={setUncoveredOnly} aria-label={t('coverage.uncoveredOnly')} data-testid="coverage-uncovered-only" />
+                  <Switch
+                    checked={uncoveredOnly}
+                    onChange={setUncoveredOnly}
+                    aria-label={t('coverage.uncoveredOnly')}
+                    data-testid="coverage-uncovered-only"
+                  />
                   <span>{t('coverage.uncoveredOnly')}</span>
                 </div>
                 <Table<CoverageItem>
@@ -59,7 +85,13 @@ export default function CoveragePage() {
                   loading={coverage.isFetching}
                   dataSource={c?.items ?? []}
                   pagination={{ pageSize: 50, showSizeChanger: false }}
-                  scroll={{ x: 640 }}
+                  scroll={{ x: 760 }}
+                  onRow={(i) =>
+                    ({
+                      'data-testid': `coverage-row-${i.placeId}`,
+                      'data-covered': Boolean(i.coveredBy),
+                    }) as React.HTMLAttributes<HTMLElement>
+                  }
                   locale={{ emptyText: <span className="empty-text">{t('coverage.empty')}</span> }}
                   columns={[
                     { key: 'place', title: t('coverage.outlet'), dataIndex: 'placeName' },
@@ -67,8 +99,43 @@ export default function CoveragePage() {
                     {
                       key: 'by',
                       title: t('coverage.coveredBy'),
-                      render: (_v, i) => (i.coveredBy ? i.coveredBy : <Tag color="error">{t('coverage.notCovered')}</Tag>),
+                      render: (_v, i) =>
+                        i.coveredBy ? (
+                          <>
+                            <div>{i.coveredBy}</div>
+                            {i.coveredSince && (
+                              <div className="empty-text">{t('coverage.coveredSince', { date: formatDate(i.coveredSince) })}</div>
+                            )}
+                          </>
+                        ) : (
+                          <Tag color="error">{t('coverage.notCovered')}</Tag>
+                        ),
                     },
+                    ...(canAssign
+                      ? [
+                          {
+                            key: 'actions',
+                            title: t('common.actions'),
+                            width: 150,
+                            render: (_v: unknown, i: CoverageItem) =>
+                              !i.editable ? null : i.zoneId ? (
+                                <Button size="small" type="link" onClick={() => setEnding(i)} data-testid={`coverage-end-${i.placeId}`}>
+                                  {t('coverage.endZone')}
+                                </Button>
+                              ) : (
+                                <Button
+                                  size="small"
+                                  type="primary"
+                                  ghost
+                                  onClick={() => setAssigning(i)}
+                                  data-testid={`coverage-assign-${i.placeId}`}
+                                >
+                                  {t('coverage.assign')}
+                                </Button>
+                              ),
+                          },
+                        ]
+                      : []),
                   ]}
                 />
               </>
@@ -76,68 +143,33 @@ export default function CoveragePage() {
           },
           ...(canSeePeople
             ? [
-                { key: 'zones', label: t('coverage.zones'), children: <ZonesTable orgId={orgId} /> },
-                { key: 'appointments', label: t('coverage.appointments'), children: <AppointmentsTable orgId={orgId} /> },
+                {
+                  key: 'zones',
+                  label: <span data-testid="coverage-tab-zones">{t('coverage.zones')}</span>,
+                  children: <ZonesTab orgId={orgId} />,
+                },
+                {
+                  key: 'appointments',
+                  label: <span data-testid="coverage-tab-appointments">{t('coverage.appointments')}</span>,
+                  children: <AppointmentsList orgId={orgId} hint={t('coverage.appointmentsHint')} />,
+                },
               ]
             : []),
         ]}
       />
-    </>
-  );
-}
-
-function ZonesTable({ orgId }: { orgId: string | null }) {
-  const { t } = useTranslation();
-  const zones = useQuery({ queryKey: coverageKeys.zones(orgId), queryFn: () => coverageApi.zones(orgId) });
-  return (
-    <>
-      {zones.isError && <Alert type="error" showIcon title={errorText(zones.error)} style={{ marginBottom: 16 }} />}
-      <Table<Zone>
-        size="small"
-        rowKey="id"
-        data-testid="zones-table"
-        loading={zones.isFetching}
-        dataSource={zones.data?.items ?? []}
-        pagination={{ pageSize: 50, showSizeChanger: false }}
-        scroll={{ x: 760 }}
-        locale={{ emptyText: <span className="empty-text">{t('coverage.noZones')}</span> }}
-        columns={[
-          { key: 'person', title: t('coverage.member'), dataIndex: 'personName', width: 120 },
-          { key: 'place', title: t('coverage.outlet'), dataIndex: 'placeName', width: 200 },
-          { key: 'roles', title: t('coverage.roles'), render: (_v, z) => z.roles.map((r) => <Tag key={r}>{t(`zoneRole.${r}`)}</Tag>) },
-          { key: 'since', title: t('coverage.since'), width: 120, render: (_v, z) => formatDate(z.startsOn) },
-        ]}
-      />
-    </>
-  );
-}
-
-function AppointmentsTable({ orgId }: { orgId: string | null }) {
-  const { t } = useTranslation();
-  const list = useQuery({ queryKey: coverageKeys.appointments(orgId), queryFn: () => coverageApi.appointments(orgId) });
-  return (
-    <>
-      <Typography.Paragraph type="secondary">{t('coverage.appointmentsHint')}</Typography.Paragraph>
-      {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />}
-      <Table<Appointment>
-        size="small"
-        rowKey="id"
-        data-testid="appointments-table"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={{ pageSize: 50, showSizeChanger: false }}
-        scroll={{ x: 720 }}
-        locale={{ emptyText: <span className="empty-text">{t('coverage.noAppointments')}</span> }}
-        columns={[
-          { key: 'person', title: t('coverage.person'), dataIndex: 'personName', width: 120 },
-          { key: 'org', title: t('coverage.hostOrg'), dataIndex: 'orgName', width: 220 },
-          { key: 'post', title: t('coverage.post'), dataIndex: 'post', width: 160 },
-          {
-            key: 'period',
-            title: t('coverage.period'),
-            render: (_v, a) => `${formatDate(a.startsOn)} – ${a.endsOn ? formatDate(a.endsOn) : t('coverage.ongoing')}`,
-          },
-        ]}
+      <ZoneFormModal outlet={assigning} onClose={() => setAssigning(null)} />
+      <EndDateModal
+        target={
+          ending && {
+            title: t('coverage.endZone'),
+            description: `${ending.coveredBy ?? ''} · ${ending.placeName}`,
+            startsOn: ending.coveredSince ?? '2000-01-01',
+          }
+        }
+        submit={(endsOn) => coverageApi.endZone(ending!.zoneId!, endsOn)}
+        onClose={() => setEnding(null)}
+        notAfterToday
+        testId="coverage-end-form"
       />
     </>
   );

@@ -16,11 +16,24 @@ interface Props<V> {
   onClose: () => void;
   okText?: string;
   testId: string;
+  /** The queries a save makes stale; the three lists unless told otherwise. */
+  invalidate?: readonly (readonly unknown[])[];
   children: (form: FormInstance<V>) => ReactNode;
 }
 
-/** A small form in a modal for the three lists: the server's field messages beside the fields, the rest above. */
-export function FormModal<V extends object>({ open, title, fields, initial, submit, onClose, okText, testId, children }: Props<V>) {
+/** A small form in a modal (the three lists, zones and appointments): the server's field messages beside the fields, the rest above. */
+export function FormModal<V extends object>({
+  open,
+  title,
+  fields,
+  initial,
+  submit,
+  onClose,
+  okText,
+  testId,
+  invalidate = ALL_LIST_KEYS,
+  children,
+}: Props<V>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -39,7 +52,7 @@ export function FormModal<V extends object>({ open, title, fields, initial, subm
     onMutate: () => setFailure(null),
     onSuccess: () => {
       void message.success(t('common.saved'));
-      for (const key of ALL_LIST_KEYS) void client.invalidateQueries({ queryKey: key });
+      for (const key of invalidate) void client.invalidateQueries({ queryKey: key });
       onClose();
     },
     onError: (e) => {
@@ -62,7 +75,8 @@ export function FormModal<V extends object>({ open, title, fields, initial, subm
       forceRender
     >
       {failure && <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} data-testid={`${testId}-error`} />}
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} data-testid={testId}>
+      {/* Named, so that its fields' ids do not clash with another form's on the same page (labels find their field by id). */}
+      <Form form={form} name={testId} layout="vertical" onFinish={(v) => save.mutate(v)} data-testid={testId}>
         {children(form)}
       </Form>
     </Modal>

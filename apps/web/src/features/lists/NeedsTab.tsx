@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Radio, Select, Table, Tag } from 'antd';
+import { Alert, App, Button, Form, Input, Radio, Segmented, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NEED_KINDS, NEED_STATUSES, type Need } from '@youshe/shared';
 import { errorText, problemText } from '../../app/api';
@@ -10,8 +10,14 @@ import { useOrgScope } from '../../app/org-scope';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { FormModal } from './FormModal';
 import { ALL_LIST_KEYS, listKeys, listsApi, type CreateNeed, type NeedFilters, type NeedKind, type NeedStatus } from './lists.api';
+import { NewProjectModal } from './ProjectForms';
 
-export const NEED_STATUS_COLORS: Record<NeedStatus, string> = { open: 'processing', matched: 'warning', done: 'success', closed: 'default' };
+export const NEED_STATUS_COLORS: Record<NeedStatus, string> = {
+  open: 'processing',
+  matched: 'warning',
+  done: 'success',
+  closed: 'default',
+};
 
 /** 需求清单: what communities and residents asked for; anyone who plans activities may take one on. */
 export function NeedsTab({ canWrite }: { canWrite: boolean }) {
@@ -23,9 +29,14 @@ export function NeedsTab({ canWrite }: { canWrite: boolean }) {
   const [status, setStatus] = useState<NeedStatus | undefined>('open');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
+  const [matching, setMatching] = useState<Need | null>(null);
+  // 结对社区: only what the communities one's units are paired with asked for, optionally one of them.
+  const [partnersOnly, setPartnersOnly] = useState(false);
+  const [partnerId, setPartnerId] = useState<string | undefined>();
+  const partners = useQuery({ queryKey: listKeys.partnerCommunities, queryFn: listsApi.partnerCommunities, enabled: partnersOnly });
   // Not narrowed to the switcher's unit: the needs that matter to a postal branch are its partner
   // communities', which sit outside its own tree; the server shows those of one's agreements.
-  const filters: NeedFilters = { kind, status, ...paging };
+  const filters: NeedFilters = { kind, status, ...paging, ...(partnersOnly ? { partners: 'true', orgId: partnerId } : {}) };
   const list = useQuery({ queryKey: listKeys.needs(filters), queryFn: () => listsApi.needs(filters), placeholderData: keepPreviousData });
   const claim = useMutation({
     mutationFn: (id: string) => listsApi.claimNeed(id),
@@ -39,6 +50,40 @@ export function NeedsTab({ canWrite }: { canWrite: boolean }) {
   return (
     <>
       <div role="search" className="filter-bar" aria-label={t('common.filters')}>
+        <Segmented<'all' | 'partners'>
+          value={partnersOnly ? 'partners' : 'all'}
+          onChange={(v) => {
+            setPartnersOnly(v === 'partners');
+            setPartnerId(undefined);
+            setPaging((p) => ({ ...p, page: 1 }));
+          }}
+          options={[
+            { value: 'all', label: <span data-testid="need-view-all">{t('lists.allNeeds')}</span> },
+            { value: 'partners', label: <span data-testid="need-view-partners">{t('lists.partnerNeeds')}</span> },
+          ]}
+          aria-label={t('lists.needView')}
+        />
+        {partnersOnly && (
+          <Select<string>
+            allowClear
+            placeholder={t('lists.allPartners')}
+            aria-label={t('lists.partnerCommunity')}
+            value={partnerId}
+            loading={partners.isFetching}
+            onChange={(v) => {
+              setPartnerId(v);
+              setPaging((p) => ({ ...p, page: 1 }));
+            }}
+            options={(partners.data?.items ?? []).map((c) => ({
+              value: c.id,
+              label: t('lists.partnerOption', { name: c.name, count: c.openNeeds }),
+              title: c.partnerships.map((p) => p.title).join('、'),
+            }))}
+            notFoundContent={<span className="empty-text">{t('lists.noPartners')}</span>}
+            style={{ width: 240 }}
+            data-testid="need-partner-filter"
+          />
+        )}
         <Select<NeedKind>
           allowClear
           placeholder={t('lists.kind')}
@@ -72,6 +117,11 @@ export function NeedsTab({ canWrite }: { canWrite: boolean }) {
           </Button>
         )}
       </div>
+      {partnersOnly && partners.data && partners.data.items.length > 0 && (
+        <p className="empty-text" data-testid="need-partner-hint">
+          {t('lists.partnerHint', { names: partners.data.items.map((c) => c.name).join('、') })}
+        </p>
+      )}
       {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />}
       <Table<Need>
         data-testid="needs-table"
@@ -121,24 +171,31 @@ export function NeedsTab({ canWrite }: { canWrite: boolean }) {
           {
             key: 'actions',
             title: t('common.actions'),
-            width: 100,
+            width: 150,
             fixed: 'right',
             render: (_v, n) =>
               canWrite && n.status === 'open' ? (
-                <Button
-                  size="small"
-                  type="primary"
-                  ghost
-                  loading={claim.isPending && claim.variables === n.id}
-                  onClick={() => claim.mutate(n.id)}
-                  data-testid={`need-claim-${n.id}`}
-                >
-                  {t('lists.claim')}
-                </Button>
+                <Space size={4}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    ghost
+                    loading={claim.isPending && claim.variables === n.id}
+                    onClick={() => claim.mutate(n.id)}
+                    data-testid={`need-claim-${n.id}`}
+                  >
+                    {t('lists.claim')}
+                  </Button>
+                  {/* 对接: the unit takes it on as a project, with a resource and a due date, for a member to claim. */}
+                  <Button size="small" onClick={() => setMatching(n)} data-testid={`need-match-${n.id}`}>
+                    {t('lists.match')}
+                  </Button>
+                </Space>
               ) : null,
           },
         ]}
       />
+      <NewProjectModal open={matching !== null} need={matching ?? undefined} onClose={() => setMatching(null)} />
       <FormModal<CreateNeed>
         open={creating}
         title={t('lists.addNeed')}

@@ -3,7 +3,7 @@ import { Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Project } from '@youshe/shared';
+import type { Need, Project } from '@youshe/shared';
 import { useOrgScope } from '../../app/org-scope';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { FormModal } from './FormModal';
@@ -19,12 +19,13 @@ interface NewProject {
 }
 
 /** 社区下单 → 党员接单: a need matched with a resource becomes a project with an owner unit and a due date. */
-export function NewProjectModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function NewProjectModal({ open, need, onClose }: { open: boolean; need?: Need; onClose: () => void }) {
   const { t } = useTranslation();
   const { orgId } = useOrgScope();
+  // Not narrowed to the switcher's unit: the needs worth matching are mostly paired communities', outside one's tree.
   const needs = useQuery({
-    queryKey: ['needs', 'open-options', orgId],
-    queryFn: () => listsApi.needs({ orgId, status: 'open', page: 1, pageSize: 200 }),
+    queryKey: ['needs', 'open-options'],
+    queryFn: () => listsApi.needs({ status: 'open', page: 1, pageSize: 200 }),
     enabled: open,
   });
   const resources = useQuery({
@@ -37,7 +38,7 @@ export function NewProjectModal({ open, onClose }: { open: boolean; onClose: () 
       open={open}
       title={t('lists.addProject')}
       fields={['orgId', 'title', 'needId', 'resourceId', 'dueOn']}
-      initial={{ orgId: orgId ?? undefined }}
+      initial={{ orgId: orgId ?? undefined, ...(need ? { needId: need.id, title: need.title } : {}) }}
       submit={(v) =>
         listsApi.createProject({
           orgId: v.orgId,
@@ -56,7 +57,12 @@ export function NewProjectModal({ open, onClose }: { open: boolean; onClose: () 
             <Select
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
-              options={(needs.data?.items ?? []).map((n) => ({ value: n.id, label: `${n.title}（${n.orgName}）` }))}
+              options={[...(need && !needs.data?.items.some((n) => n.id === need.id) ? [need] : []), ...(needs.data?.items ?? [])].map(
+                (n) => ({
+                  value: n.id,
+                  label: `${n.title}（${n.orgName}）`,
+                }),
+              )}
               onChange={(id: string | undefined) => {
                 const need = needs.data?.items.find((n) => n.id === id);
                 if (need && !form.getFieldValue('title')) form.setFieldsValue({ title: need.title });

@@ -8,6 +8,7 @@ import type {
   createNeedSchema,
   createProjectSchema,
   createResourceSchema,
+  partnerCommunitySchema,
   resourceSchema,
 } from '@youshe/shared';
 import type { z } from 'zod';
@@ -21,11 +22,14 @@ export type CreateNeed = z.input<typeof createNeedSchema>;
 export type CreateResource = z.input<typeof createResourceSchema>;
 export type CreateProject = z.input<typeof createProjectSchema>;
 export type CompleteProject = z.input<typeof completeProjectSchema>;
+export type PartnerCommunity = z.infer<typeof partnerCommunitySchema>;
 
 export interface NeedFilters {
   orgId?: string | null;
   kind?: NeedKind;
   status?: NeedStatus;
+  /** Only the needs of paired communities (结对社区). */
+  partners?: 'true';
   page: number;
   pageSize: number;
 }
@@ -45,6 +49,7 @@ export interface ProjectFilters {
 
 export const listKeys = {
   needs: (f: NeedFilters) => ['needs', f] as const,
+  partnerCommunities: ['needs', 'partner-communities'] as const,
   resources: (f: ResourceFilters) => ['resources', f] as const,
   projects: (f: ProjectFilters) => ['projects', f] as const,
 };
@@ -53,6 +58,7 @@ export const ALL_LIST_KEYS = [['needs'], ['resources'], ['projects']] as const;
 
 export const listsApi = {
   needs: (f: NeedFilters) => api.get<Page<Need>>('/api/needs', { ...f }),
+  partnerCommunities: () => api.get<{ items: PartnerCommunity[] }>('/api/needs/partner-communities'),
   createNeed: (body: CreateNeed) => api.post<Need>('/api/needs', body),
   claimNeed: (id: string) => api.post<Project>(`/api/needs/${id}/claim`),
   resources: (f: ResourceFilters) => api.get<Page<Resource>>('/api/resources', { ...f }),

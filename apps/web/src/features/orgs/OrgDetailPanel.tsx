@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { OrgDetail } from '@youshe/shared';
 import { ApiError, errorText } from '../../app/api';
 import { formatDateTime } from '../../app/format';
-import { hasPermissionOn, useSignedIn } from '../../app/session';
+import { hasPermission, hasPermissionOn, useSignedIn } from '../../app/session';
+import { AppointmentsList } from '../coverage/AppointmentsList';
 import { OrgPlacesList } from './OrgPlacesList';
 import { orgKeys, orgsApi } from './orgs.api';
 
@@ -177,6 +178,19 @@ export function OrgDetailPanel({ orgId, onSelect, onCreateChild, onEdit, onMove 
         {t('orgs.placesOfOrg')}
       </Typography.Title>
       <OrgPlacesList orgId={org.id} />
+      {hasPermission(me, 'person.read') && (
+        <section data-testid="org-appointments">
+          <Typography.Title level={3} style={{ fontSize: 16, margin: '24px 0 12px' }}>
+            {t('coverage.appointments')}
+          </Typography.Title>
+          <AppointmentsList
+            orgId={org.id}
+            // From a community's (or partner's) page one records who serves there; from a postal unit's, where its people serve.
+            host={org.side !== 'postal' && !archived ? { id: org.id, name: org.name } : undefined}
+            hint={t('coverage.orgAppointmentsHint')}
+          />
+        </section>
+      )}
     </Card>
   );
 }

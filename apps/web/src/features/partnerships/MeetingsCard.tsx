@@ -23,7 +23,11 @@ export function MeetingsCard({ partnership, canWrite }: { partnership: Partnersh
   const toggle = useMutation({
     mutationFn: ({ taskId, done }: { taskId: string; done: boolean }) => partnershipsApi.setTaskDone(partnership.id, taskId, done),
     onError: (e) => void message.error(problemText(e)),
-    onSettled: () => void client.invalidateQueries({ queryKey: partnershipKeys.meetings(partnership.id) }),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: partnershipKeys.meetings(partnership.id) });
+      // The list of tasks across agreements shows the same tasks.
+      void client.invalidateQueries({ queryKey: ['partnerships', 'tasks'] });
+    },
   });
   const items = meetings.data?.items ?? [];
 

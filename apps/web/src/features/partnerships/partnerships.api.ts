@@ -1,4 +1,5 @@
 import type {
+  MeetingTaskRow,
   Partnership,
   createMeetingSchema,
   createPartnershipSchema,
@@ -25,6 +26,14 @@ export type RenewPartnership = z.input<typeof renewPartnershipSchema>;
 export type Goal = Partnership['goals'][number];
 export type Meeting = z.infer<typeof meetingSchema>;
 export type CreateMeeting = z.input<typeof createMeetingSchema>;
+export type TaskView = 'open' | 'overdue' | 'done' | 'all';
+export interface TaskFilters {
+  orgId?: string | null;
+  view: TaskView;
+  page: number;
+  pageSize: number;
+}
+export type TaskPage = Page<MeetingTaskRow> & { counts: { open: number; overdue: number; done: number } };
 
 /** The console reminds of agreements whose period ends within this many days. */
 export const ENDING_SOON_DAYS = 30;
@@ -37,6 +46,7 @@ export const partnershipKeys = {
   options: (orgId: string | null) => ['partnerships', 'options', orgId] as const,
   detail: (id: string) => ['partnerships', 'detail', id] as const,
   meetings: (id: string) => ['partnerships', 'meetings', id] as const,
+  tasks: (f: TaskFilters) => ['partnerships', 'tasks', f] as const,
 };
 
 export const partnershipsApi = {
@@ -58,6 +68,14 @@ export const partnershipsApi = {
   meetings: (id: string) => api.get<{ items: Meeting[] }>(`/api/partnerships/${id}/meetings`),
   addMeeting: (id: string, body: CreateMeeting) => api.post<Meeting>(`/api/partnerships/${id}/meetings`, body),
   setTaskDone: (id: string, taskId: string, done: boolean) => api.post<Meeting>(`/api/partnerships/${id}/tasks/${taskId}`, { done }),
+  /** Meeting tasks across every agreement in reach; the view is a status or 'overdue'. */
+  tasks: ({ view, ...f }: TaskFilters) =>
+    api.get<TaskPage>('/api/meeting-tasks', {
+      ...f,
+      status: view === 'open' || view === 'done' ? view : undefined,
+      overdue: view === 'overdue' ? 'true' : undefined,
+    }),
+  markTask: (taskId: string, done: boolean) => api.post<MeetingTaskRow>(`/api/meeting-tasks/${taskId}`, { done }),
 };
 
 /** Whether an agreement still running ends soon enough to remind of it. */

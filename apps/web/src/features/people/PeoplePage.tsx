@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { EditOutlined, InboxOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
+import { EditOutlined, InboxOutlined, PlusOutlined, SolutionOutlined, UndoOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Grid, Input, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useOrgScope } from '../../app/org-scope';
 import { hasPermission, useSignedIn } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
 import { MaskedField } from './MaskedField';
+import { PersonAppointmentsDrawer } from './PersonAppointmentsDrawer';
 import { PersonFormDrawer } from './PersonFormDrawer';
 import { peopleApi, peopleKeys, type PeopleFilters } from './people.api';
 
@@ -30,6 +31,7 @@ export default function PeoplePage() {
   const [includeArchived, setIncludeArchived] = useState(false);
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
+  const [appointmentsOf, setAppointmentsOf] = useState<Person | null>(null);
   const canWrite = hasPermission(me, 'person.write');
   const canReveal = hasPermission(me, 'person.reveal');
 
@@ -192,7 +194,7 @@ export default function PeoplePage() {
                     key: 'actions',
                     title: t('common.actions'),
                     fixed: pinColumns ? ('right' as const) : undefined,
-                    width: 190,
+                    width: 270,
                     render: (_v: unknown, p: Person) => (
                       <Space size={4} wrap>
                         <Button
@@ -203,6 +205,15 @@ export default function PeoplePage() {
                           data-testid={`person-edit-${p.id}`}
                         >
                           {t('common.edit')}
+                        </Button>
+                        <Button
+                          size="small"
+                          type="link"
+                          icon={<SolutionOutlined />}
+                          onClick={() => setAppointmentsOf(p)}
+                          data-testid={`person-appointments-${p.id}`}
+                        >
+                          {t('coverage.appointmentsShort')}
                         </Button>
                         {p.archivedAt ? (
                           <Button
@@ -234,6 +245,7 @@ export default function PeoplePage() {
         />
       </div>
       <PersonFormDrawer target={editing} onClose={() => setEditing(null)} />
+      <PersonAppointmentsDrawer person={appointmentsOf} onClose={() => setAppointmentsOf(null)} />
     </>
   );
 }
