@@ -34,6 +34,7 @@ const HOUR = 3_600_000;
 repeat('housekeeping', HOUR, () => sweepExpired(database.db));
 repeat('agreement reminders', 12 * HOUR, () => remindEndingAgreements(database.db, services.crypto, services.notifier));
 repeat('care: missed visits and escalation', 5 * 60_000, () => runCareJobs(services.careAlerts));
+repeat('booking reminders', 5 * 60_000, () => services.counter.remindDue());
 await ensureRollups(database.db);
 // Every instance flushes, so that dashboard reads seldom find work waiting; an advisory lock keeps flushes apart.
 repeat('rollup flush', 15_000, () => flushRollups(database.db), { now: false });

@@ -63,6 +63,10 @@ export const slotSchema = z.object({
   waiting: z.number().int(),
 });
 export const outletSchema = z.object({ placeId: z.uuid(), name: z.string(), address: z.string().nullable(), slots: z.array(slotSchema) });
+/** A slot as the campaign's officers see it: closed or not, and the version an edit is based on. */
+export const campaignSlotSchema = slotSchema.extend({ closed: z.boolean(), version: z.number().int() });
+export type CampaignSlot = z.infer<typeof campaignSlotSchema>;
+export const campaignOutletSchema = outletSchema.extend({ slots: z.array(campaignSlotSchema) });
 
 export const campaignSchema = z.object({
   id: z.uuid(),
@@ -79,11 +83,40 @@ export const campaignSchema = z.object({
   capacity: z.number().int(),
   booked: z.number().int(),
   fulfilled: z.number().int(),
-  outlets: z.array(outletSchema),
+  outlets: z.array(campaignOutletSchema),
   createdAt: z.string(),
+  /** How many bookings were ever made (any status): once there are some, fields keep their meaning. */
+  bookingCount: z.number().int(),
+  version: z.number().int(),
 });
 export type Campaign = z.infer<typeof campaignSchema>;
-export const campaignSummarySchema = campaignSchema.omit({ outlets: true, fields: true });
+export const campaignSummarySchema = campaignSchema.omit({ outlets: true, fields: true, bookingCount: true, version: true });
+
+/**
+ * An edit of a campaign in the console, based on the version the officer loaded. Once bookings exist, fields may
+ * be reworded (label, hint), made optional or joined by optional ones, but not removed or re-checked differently.
+ */
+export const updateCampaignSchema = z.strictObject({
+  version: z.number().int().min(1),
+  title: requiredText(100).optional(),
+  description: longText(4000).optional(),
+  opensAt: isoDateTime.optional(),
+  closesAt: isoDateTime.optional(),
+  fields: z.array(bookingFieldSchema).min(1).max(12).optional(),
+  identityField: z.string().max(31).optional(),
+});
+export type UpdateCampaign = z.input<typeof updateCampaignSchema>;
+/** More slots, at outlets the campaign has or new ones. */
+export const addSlotsSchema = z.strictObject({ outlets: z.array(campaignOutletInputSchema).min(1).max(200) });
+export type AddSlots = z.input<typeof addSlotsSchema>;
+/** A slot's capacity (never below the places already taken) and whether it takes new bookings. */
+export const updateSlotSchema = z.strictObject({
+  version: z.number().int().min(1),
+  capacity: z.number().int().min(1).max(100000).optional(),
+  closed: z.boolean().optional(),
+});
+export type UpdateSlot = z.input<typeof updateSlotSchema>;
+export const campaignSlotParamsSchema = z.strictObject({ id: z.uuid(), slotId: z.uuid() });
 export const campaignListQuerySchema = z.strictObject({
   orgId: z.uuid().optional(),
   status: z.enum(CAMPAIGN_STATUSES).optional(),
@@ -179,6 +212,8 @@ export const bookingPageSchema = pageOf(bookingRowSchema);
 export const dueRemindersSchema = z.object({
   items: z.array(z.object({ id: z.uuid(), name: z.string(), phoneMasked: z.string(), placeName: z.string(), slotStartsAt: z.string() })),
   enqueued: z.number().int(),
+  /** Bookings already reminded, by the reminder job or by hand. */
+  reminded: z.number().int(),
 });
 
 /** The wording of a rejected eligibility value; {label} is the field's label, {hint} the campaign's own explanation. */

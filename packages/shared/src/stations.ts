@@ -90,6 +90,8 @@ export const stationFunctionSchema = z.object({
   description: z.string(),
   sort: z.number().int(),
   archived: z.boolean(),
+  /** How many stations have it enabled. */
+  stationCount: z.number().int(),
 });
 export type StationFunction = z.infer<typeof stationFunctionSchema>;
 export const functionCatalogueSchema = z.object({ items: z.array(stationFunctionSchema) });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { loginNameSchema } from '@youshe/shared';
 import { eq } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../platform/ids.js';
 import type { Database } from '../db/client.js';
 import { accounts, grants } from '../db/schema/index.js';
 import { DEMO_ACCOUNTS } from '../demo/accounts.js';

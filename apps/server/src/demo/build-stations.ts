@@ -1,5 +1,6 @@
 import { TALLY_KINDS, type ServiceKind } from '@youshe/shared';
 import type {
+  businessLeads,
   businessOutcomes,
   serviceOfferings,
   serviceRecords,
@@ -187,7 +188,36 @@ export function buildStations(seed: number, world: DemoWorld, crypto: FieldCrypt
       });
     }
   }
-  return { profiles, links, offerings, tallies, records, outcomes };
+  return { profiles, links, offerings, tallies, records, outcomes, leads: buildLeads(seed, world, crypto) };
+}
+
+/** Residents who asked, with their consent, to hear more about something offered at a station's market. */
+function buildLeads(seed: number, world: DemoWorld, crypto: FieldCrypto) {
+  // A random stream of its own, so that adding leads left every other demo figure as it was.
+  const rng = new DemoRandom(seed ^ 0x1ead);
+  const leads: (typeof businessLeads.$inferInsert)[] = [];
+  const interests = ['西吉土豆整箱配送', '《常州日报》明年订阅', '邮政储蓄养老理财讲座', '社区团购到站自提', '商户收款码开通'];
+  for (const s of RED_STATIONS.slice(0, 5)) {
+    const place = world.places.find((p) => p.kind === 'red_station' && p.name.includes(s.office));
+    if (!place) continue;
+    for (let k = 0; k < 2; k++) {
+      const at = new Date(DEMO_TODAY - rng.int(1, 40) * DAY + rng.int(9, 17) * HOUR);
+      const phone = `1${rng.pick(['39', '38', '51', '58', '77'])}${rng.digits(8)}`;
+      leads.push({
+        id: rng.uuid(at.getTime()),
+        orgId: place.orgId,
+        placeId: place.id,
+        name: `${rng.pick(SURNAMES)}${rng.pick(['先生', '女士', '阿姨', '师傅'])}`,
+        phoneEnc: crypto.encrypt(phone),
+        phoneBidx: crypto.blindIndex('phone', phone),
+        phoneMasked: maskPhone(phone),
+        interest: rng.pick(interests),
+        consentAt: at,
+        createdAt: at,
+      });
+    }
+  }
+  return leads;
 }
 
 /** Ties the Yinchuan potato sales to their activity, once the activities exist (their ids come from another builder). */

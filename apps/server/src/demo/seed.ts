@@ -19,6 +19,7 @@ import {
   bookingCampaigns,
   bookingSlots,
   bookings,
+  businessLeads,
   businessOutcomes,
   serviceOfferings,
   serviceRecords,
@@ -193,6 +194,7 @@ export async function seedDemo(db: Db, crypto: FieldCrypto, options: { seed?: nu
     await insertAll(tx, serviceTallies, stationRows.tallies);
     await insertAll(tx, serviceRecords, stationRows.records);
     await insertAll(tx, businessOutcomes, stationRows.outcomes);
+    await insertAll(tx, businessLeads, stationRows.leads);
     await insertAll(tx, places, bookingRows.places);
     await insertAll(tx, bookingCampaigns, bookingRows.campaigns);
     await insertAll(tx, bookingSlots, bookingRows.slots);

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from './ids.js';
 import type { Executor } from '../db/client.js';
 import { outboxMessages } from '../db/schema/index.js';
 import { maskPhone, type FieldCrypto } from './crypto.js';

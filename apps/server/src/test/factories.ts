@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sideOfKind, type OrgKind, type Role } from '@youshe/shared';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../platform/ids.js';
 import type { Executor } from '../db/client.js';
 import { accounts, grants } from '../db/schema/index.js';
 import { hashPassword } from '../modules/auth/passwords.js';

@@ -15,18 +15,27 @@ export const bookingCampaigns = pgTable(
     description: text('description').notNull().default(''),
     opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
     closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
-    /** The eligibility fields (BookingField[]); fixed once published, so that every booking answers the same questions. */
+    /**
+     * The eligibility fields (BookingField[]). Once bookings exist only their wording may change (labels, hints, a
+     * new optional field): every booking must still answer the same questions, checked the same way.
+     */
     fields: jsonb('fields').notNull(),
     identityField: text('identity_field').notNull(),
     status: text('status').notNull().default('draft'),
     publicToken: text('public_token').notNull().unique(),
     createdBy: uuid('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+    /** Bumped by every edit in the console: a save based on an older version is refused (two officers at once). */
+    version: integer('version').notNull().default(1),
     ...timestamps,
   },
   (t) => [index('booking_campaigns_org').on(t.orgId, t.createdAt), check('booking_campaigns_period', sql`${t.closesAt} > ${t.opensAt}`)],
 );
 
-/** A time slot at one outlet. `booked` counts confirmed, offered and fulfilled bookings: the one number capacity holds. */
+/**
+ * A time slot at one outlet. `booked` counts confirmed, offered and fulfilled bookings: the one number capacity holds.
+ * A closed slot takes no new bookings: its `capacity` is held at `booked` (so every booking path finds it full without
+ * knowing about closing) and the officer's capacity waits in `open_capacity` until it is reopened.
+ */
 export const bookingSlots = pgTable(
   'booking_slots',
   {
@@ -41,12 +50,23 @@ export const bookingSlots = pgTable(
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     capacity: integer('capacity').notNull(),
     booked: integer('booked').notNull().default(0),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    openCapacity: integer('open_capacity'),
+    /** Bumped by every edit of the slot in the console (capacity, closing), never by bookings. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     index('booking_slots_campaign').on(t.campaignId, t.startsAt),
+    // The reminder job looks for slots starting within a day, across campaigns.
+    index('booking_slots_starts').on(t.startsAt),
     // The last line of defence: whatever the code does, the database refuses an overbooked slot.
     check('booking_slots_capacity_holds', sql`${t.booked} >= 0 and ${t.booked} <= ${t.capacity}`),
     check('booking_slots_time_order', sql`${t.endsAt} > ${t.startsAt}`),
+    // Closed means full and no fuller than it will be when reopened; open means no capacity set aside.
+    check(
+      'booking_slots_closed_full',
+      sql`case when ${t.closedAt} is null then ${t.openCapacity} is null else ${t.capacity} = ${t.booked} and ${t.openCapacity} >= ${t.booked} end`,
+    ),
   ],
 );
 

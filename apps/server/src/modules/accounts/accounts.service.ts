@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { ROLE_RANK, type Role, type accountListQuerySchema, type createAccountSchema, type grantRequestSchema } from '@youshe/shared';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { can, isPlatformAdmin, requireAccess, scopeOf, type Actor } from '../../platform/access.js';

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { Db } from '../../db/client.js';
 import { activityPhotos } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/access.js';

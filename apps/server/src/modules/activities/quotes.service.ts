@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { CreateQuote } from '@youshe/shared';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { Db } from '../../db/client.js';
 import { activityQuotes } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/access.js';

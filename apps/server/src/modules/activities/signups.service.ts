@@ -1,5 +1,5 @@
 import type { Signup, SignupStatus, signupRequestSchema, staffCheckinSchema } from '@youshe/shared';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { z } from 'zod';
 import type { Db, Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/access.js';

@@ -57,6 +57,9 @@ export const bookingsRepository = {
         endsAt: bookingSlots.endsAt,
         capacity: bookingSlots.capacity,
         booked: bookingSlots.booked,
+        closedAt: bookingSlots.closedAt,
+        openCapacity: bookingSlots.openCapacity,
+        version: bookingSlots.version,
         waiting: sql<number>`(select count(*)::int from bookings w where w.slot_id = ${bookingSlots.id} and w.status = 'waitlisted')`,
       })
       .from(bookingSlots)
@@ -97,6 +100,9 @@ export const bookingsRepository = {
    */
   async bookBatch(db: Executor, items: BatchItem[]): Promise<BatchOutcome[]> {
     const col = <K extends keyof BatchItem>(k: K) => sql.param(items.map((x) => x[k]));
+    // Every step keeps one row per item (or reads the base tables by their indexes): the planner cannot
+    // tell how many rows a WITH query holds and guesses one, so a join of two of them became a nested
+    // loop that grew with the square of the batch (two thirds of a 400-booking statement's time).
     const result = await db.execute(sql`
       with input as (
         select t.*
@@ -105,28 +111,41 @@ export const bookingsRepository = {
                     ${col('valuesEnc')}::text[], ${col('nameMasked')}::text[], ${col('phoneMasked')}::text[])
           with ordinality as t(campaign_id, slot_id, id, audit_id, code, bidx, idem, values_enc, name_masked, phone_masked, i)
       ),
+      -- An earlier booking that answers the item: same Idempotency-Key first, else the same person's live one.
       -- Two look-ups, each by its own index (an OR of the two would scan the table for every item).
-      earlier as (
-        select input.i, 0 as rank, b.code, b.slot_id, b.status, b.values_enc, b.created_at
-        from input join bookings b on b.campaign_id = input.campaign_id and b.idempotency_key = input.idem
-        union all
-        select input.i, 1, b.code, b.slot_id, b.status, b.values_enc, b.created_at
-        from input join bookings b on b.campaign_id = input.campaign_id and b.identity_bidx = input.bidx
-          and b.status in ('confirmed', 'waitlisted', 'offered', 'fulfilled')
-      ),
-      prior as (select distinct on (i) * from earlier order by i, rank),
-      valid as (
-        select input.*, min(input.i) over (partition by input.campaign_id, input.bidx) as leader_i
+      seen as (
+        select input.*, p.code as p_code, p.slot_id as p_slot_id, p.status as p_status, p.values_enc as p_values_enc,
+               p.created_at as p_created_at
         from input
-        join booking_campaigns c on c.id = input.campaign_id
+        left join lateral (
+          (select b.code, b.slot_id, b.status, b.values_enc, b.created_at
+           from bookings b where b.campaign_id = input.campaign_id and b.idempotency_key = input.idem)
+          union all
+          (select b.code, b.slot_id, b.status, b.values_enc, b.created_at
+           from bookings b where b.campaign_id = input.campaign_id and b.identity_bidx = input.bidx
+             and b.status in ('confirmed', 'waitlisted', 'offered', 'fulfilled'))
+          limit 1
+        ) p on true
+      ),
+      checked as (
+        select seen.*, (seen.p_code is null and c.id is not null and s.id is not null) as ok
+        from seen
+        left join booking_campaigns c on c.id = seen.campaign_id
           and c.status = 'published' and now() >= c.opens_at and now() < c.closes_at
-        join booking_slots s on s.id = input.slot_id and s.campaign_id = input.campaign_id and s.ends_at > now()
-        where input.i not in (select i from prior)
+        left join booking_slots s on s.id = seen.slot_id and s.campaign_id = seen.campaign_id and s.ends_at > now()
       ),
-      leaders as (
-        select v.*, row_number() over (partition by v.slot_id order by v.i) as rn from valid v where v.i = v.leader_i
+      -- Within the batch the same person twice counts once: the first (the leader) books, the others follow it.
+      led as (
+        select checked.*, case when ok then min(i) filter (where ok) over (partition by campaign_id, bidx) end as leader_i
+        from checked
       ),
-      wanted as (select slot_id, count(*)::int as n from leaders group by slot_id),
+      -- Each slot's leaders in arrival order: the first "taken" of them get a place.
+      queued as (
+        select led.*,
+          case when i = leader_i then count(*) filter (where i = leader_i) over (partition by slot_id order by i) end as rn
+        from led
+      ),
+      wanted as (select slot_id, count(*)::int as n from queued where i = leader_i group by slot_id),
       locked as (
         select s.id, s.booked, least(w.n, s.capacity - s.booked) as taken
         from booking_slots s join wanted w on w.slot_id = s.id
@@ -138,9 +157,23 @@ export const bookingsRepository = {
         from locked l where s.id = l.id and l.taken > 0
         returning s.id
       ),
-      created as (
-        select ld.* from leaders ld join locked l on l.id = ld.slot_id where ld.rn <= l.taken
+      given as (select coalesce(jsonb_object_agg(id::text, taken), '{}'::jsonb) as by_slot from locked),
+      -- Every row with its leader's code, slot, values and rank (the leader comes first among the ok rows
+      -- of a person); the leader got a place if its rank is within what its slot gave.
+      answered as (
+        select q.*,
+          first_value(code) over person as lead_code,
+          first_value(slot_id) over person as lead_slot_id,
+          first_value(values_enc) over person as lead_values_enc,
+          first_value(rn) over person as lead_rn
+        from queued q
+        window person as (partition by campaign_id, bidx, ok order by i)
       ),
+      placed as (
+        select a.*, a.lead_rn <= coalesce((g.by_slot ->> a.lead_slot_id::text)::int, 0) as placed
+        from answered a cross join given g
+      ),
+      created as (select * from placed where ok and i = leader_i and placed),
       ins as (
         insert into bookings (id, campaign_id, slot_id, code, identity_bidx, idempotency_key, values_enc, name_masked, phone_masked,
                               status, consent_at)
@@ -154,22 +187,21 @@ export const bookingsRepository = {
         returning id
       )
       -- (ins, aud and took run whether or not they are read: PostgreSQL executes every data-modifying WITH.)
-      select input.i::int as i,
+      select a.i::int as i,
         case
-          when p.i is not null then 'existing'
-          when v.i is null then 'invalid'
-          when c.i is null then 'full'
-          when v.i = v.leader_i then 'created'
+          when a.p_code is not null then 'existing'
+          when not a.ok then 'invalid'
+          when not a.placed then 'full'
+          when a.i = a.leader_i then 'created'
           else 'existing'
         end as outcome,
-        coalesce(p.code, c.code) as code, coalesce(p.slot_id, c.slot_id) as slot_id,
-        coalesce(p.status, case when c.i is not null then 'confirmed' end) as status,
-        coalesce(p.values_enc, c.values_enc) as values_enc, coalesce(p.created_at, case when c.i is not null then now() end) as created_at
-      from input
-      left join prior p on p.i = input.i
-      left join valid v on v.i = input.i
-      left join created c on c.i = v.leader_i
-      order by input.i
+        coalesce(a.p_code, case when a.ok and a.placed then a.lead_code end) as code,
+        coalesce(a.p_slot_id, case when a.ok and a.placed then a.lead_slot_id end) as slot_id,
+        coalesce(a.p_status, case when a.ok and a.placed then 'confirmed' end) as status,
+        coalesce(a.p_values_enc, case when a.ok and a.placed then a.lead_values_enc end) as values_enc,
+        coalesce(a.p_created_at, case when a.ok and a.placed then now() end) as created_at
+      from placed a
+      order by a.i
     `);
     return rowsOf(result).map((r) => ({
       outcome: r.outcome as BatchOutcome['outcome'],
@@ -206,10 +238,14 @@ export const bookingsRepository = {
     return rows.length === 1;
   },
 
+  /** A place given back. A closed slot stays full: its capacity falls with it (see booking_slots_closed_full). */
   releasePlace(db: Executor, slotId: string) {
     return db
       .update(bookingSlots)
-      .set({ booked: sql`${bookingSlots.booked} - 1` })
+      .set({
+        booked: sql`${bookingSlots.booked} - 1`,
+        capacity: sql`case when ${bookingSlots.closedAt} is null then ${bookingSlots.capacity} else ${bookingSlots.capacity} - 1 end`,
+      })
       .where(and(eq(bookingSlots.id, slotId), sql`${bookingSlots.booked} > 0`));
   },
 

@@ -23,6 +23,7 @@ import { z } from 'zod';
 import { requestLocale, send } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http.js';
 import { BookingInputError, type BookingsService } from './bookings.service.js';
+import { campaignAdminRoutes } from './campaign-admin.routes.js';
 import type { CampaignsService } from './campaigns.service.js';
 import type { CounterService } from './counter.service.js';
 
@@ -47,6 +48,7 @@ export function bookingsRoutes(bookings: BookingsService, campaigns: CampaignsSe
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['bookings'];
+    campaignAdminRoutes(app, campaigns);
     r.get(
       '/api/booking-campaigns',
       {

@@ -1,5 +1,5 @@
 import type { Booking, BookingField, BookingStatus, FieldIssue, Locale, SlotAlternative, bookingRequestSchema } from '@youshe/shared';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { z } from 'zod';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -85,7 +85,9 @@ export function createBookingsService(db: Db, crypto: FieldCrypto, options: Book
 
   function view(
     info: CampaignInfo,
-    b: Pick<BookingRow, 'code' | 'status' | 'slotId' | 'valuesEnc' | 'createdAt'> & Partial<BookingRow>,
+    // `values`: the plaintext when it is at hand (a booking just made), so it is not decrypted again.
+    b: Pick<BookingRow, 'code' | 'status' | 'slotId' | 'valuesEnc' | 'createdAt'> &
+      Partial<BookingRow> & { values?: Record<string, string> },
     waitlistPosition: number | null = null,
   ): Booking {
     const slot = info.slots.get(b.slotId)!;
@@ -95,7 +97,7 @@ export function createBookingsService(db: Db, crypto: FieldCrypto, options: Book
       campaignTitle: info.row.title,
       campaignToken: info.row.publicToken,
       slot: { id: slot.id, placeName: slot.placeName, address: slot.address, startsAt: slot.startsAt, endsAt: slot.endsAt },
-      values: maskValues(info.fields, decryptValues(b.valuesEnc)),
+      values: maskValues(info.fields, b.values ?? decryptValues(b.valuesEnc)),
       labels: Object.fromEntries(info.fields.map((f) => [f.key, f.label])),
       waitlistPosition,
       offerExpiresAt: b.status === 'offered' && b.offerExpiresAt ? b.offerExpiresAt.toISOString() : null,
@@ -134,8 +136,8 @@ export function createBookingsService(db: Db, crypto: FieldCrypto, options: Book
     const org = await db.query.orgs.findFirst({ where: (o, { eq }) => eq(o.id, info.row.orgId) });
     const outlets = new Map<string, { placeId: string; name: string; address: string | null; slots: unknown[] }>();
     for (const s of await repo.slotsOf(db, info.row.id)) {
-      // Slots that are over cannot be booked any more: residents do not see them.
-      if (s.endsAt.getTime() <= Date.now()) continue;
+      // Slots that are over, or closed by the campaign's officers, cannot be booked any more: residents do not see them.
+      if (s.endsAt.getTime() <= Date.now() || s.closedAt) continue;
       const outlet = outlets.get(s.placeId) ?? { placeId: s.placeId, name: s.placeName, address: s.address, slots: [] };
       outlet.slots.push({
         id: s.id,
@@ -169,7 +171,7 @@ export function createBookingsService(db: Db, crypto: FieldCrypto, options: Book
    * statement locks slots in id order and the unique index settles a person booking twice at once.
    */
   const batcher = createWriteBatcher<BatchItem, BatchOutcome>({
-    keyOf: (item) => item.campaignId,
+    keyOf: (item) => item.slotId,
     lanes: 4,
     maxItems: 400,
     maxWaitMs: options.batchWaitMs ?? 0,
@@ -229,7 +231,15 @@ export function createBookingsService(db: Db, crypto: FieldCrypto, options: Book
       return joinWaitlist(info, item);
     }
     if (out.status === 'waitlisted' || out.status === 'offered') return mine(out.code!);
-    return view(info, { code: out.code!, status: out.status!, slotId: out.slotId!, valuesEnc: out.valuesEnc!, createdAt: out.createdAt! });
+    const own = out.valuesEnc === item.valuesEnc ? values : undefined;
+    return view(info, {
+      code: out.code!,
+      status: out.status!,
+      slotId: out.slotId!,
+      valuesEnc: out.valuesEnc!,
+      createdAt: out.createdAt!,
+      values: own,
+    });
   }
 
   /** A full slot, and the resident chose to wait there: a place taken meanwhile is theirs at once. */
@@ -322,7 +332,7 @@ export function createBookingsService(db: Db, crypto: FieldCrypto, options: Book
     return now;
   }
 
-  return { publicView, book, mine, changeSlot, cancel, accept, expireOffers, decryptValues, forget, campaignInfo, view };
+  return { publicView, book, mine, changeSlot, cancel, accept, expireOffers, decryptValues, forget, campaignInfo, view, offerExpiry };
 }
 
 export type BookingsService = ReturnType<typeof createBookingsService>;

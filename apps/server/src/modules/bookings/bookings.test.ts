@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { places } from '../../db/schema/index.js';
 import { createTestApp, signInAll, type Client, type TestApp } from '../../test/harness.js';
@@ -126,6 +126,29 @@ describe('booking campaigns', () => {
     expect(again.json().code).toBe(a.json().code);
     const page = (await t.app.inject({ method: 'GET', url: `/api/public/booking-campaigns/${c.publicToken}` })).json();
     expect(page.outlets[0].slots[0].placesLeft).toBe(4);
+  });
+
+  it('one person tapping several slots at once holds one booking; others booking meanwhile are not disturbed', async () => {
+    // Bookings of different slots may go in different batches at once: the person is settled by the unique index.
+    const c = await campaign([
+      [outletA, 5, 48],
+      [outletA, 5, 72],
+      [outletB, 5, 96],
+    ]);
+    const slots = c.outlets.flatMap((o: { slots: { id: string }[] }) => o.slots.map((s) => s.id));
+    const me = person();
+    const others = slots.map(() => person());
+    const answers = await Promise.all([
+      ...slots.map((s: string) => book(c.publicToken, s, me)),
+      ...slots.map((s: string, i: number) => book(c.publicToken, s, others[i]!)),
+    ]);
+    expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 200));
+    const mine = answers.slice(0, slots.length).map((a) => a.json().code);
+    expect(new Set(mine).size).toBe(1);
+    expect(new Set(answers.slice(slots.length).map((a) => a.json().code)).size).toBe(slots.length);
+    const page = (await t.app.inject({ method: 'GET', url: `/api/public/booking-campaigns/${c.publicToken}` })).json();
+    const left = page.outlets.flatMap((o: { slots: { placesLeft: number }[] }) => o.slots.map((s) => s.placesLeft));
+    expect(left.reduce((a: number, b: number) => a + b, 0)).toBe(15 - 1 - slots.length);
   });
 
   it('a wrong eligibility value is refused naming the field and why, in the resident’s language', async () => {

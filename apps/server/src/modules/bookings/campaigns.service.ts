@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type {
   BookingField,
   Campaign,
@@ -7,7 +7,7 @@ import type {
   campaignListQuerySchema,
   createCampaignSchema,
 } from '@youshe/shared';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { bookingCampaigns, bookings, bookingSlots, orgs, places } from '../../db/schema/index.js';
@@ -17,9 +17,11 @@ import { randomToken } from '../../platform/crypto.js';
 import { invalidField } from '../../platform/errors.js';
 import type { BookingsService } from './bookings.service.js';
 import { bookingsRepository as repo } from './bookings.repository.js';
+import { checkOutlets, createCampaignEditor, slotRows } from './campaign-edit.service.js';
 
 const counts = {
-  capacity: sql<number>`(select coalesce(sum(capacity), 0)::int from booking_slots s where s.campaign_id = booking_campaigns.id)`,
+  // A closed slot's capacity is what the officer set, waiting in open_capacity.
+  capacity: sql<number>`(select coalesce(sum(coalesce(open_capacity, capacity)), 0)::int from booking_slots s where s.campaign_id = booking_campaigns.id)`,
   booked: sql<number>`(select coalesce(sum(booked), 0)::int from booking_slots s where s.campaign_id = booking_campaigns.id)`,
   fulfilled: sql<number>`(select count(*)::int from bookings b where b.campaign_id = booking_campaigns.id and b.status = 'fulfilled')`,
 };
@@ -38,7 +40,10 @@ export function createCampaignsService(db: Db, bookingsService: BookingsService)
 
   async function get(actor: Actor, id: string): Promise<Campaign> {
     const { c, orgName } = await authorised(actor, id, 'booking.read');
-    const [figures] = await db.select(counts).from(bookingCampaigns).where(eq(bookingCampaigns.id, id));
+    const [figures] = await db
+      .select({ ...counts, all: sql<number>`(select count(*)::int from bookings b where b.campaign_id = booking_campaigns.id)` })
+      .from(bookingCampaigns)
+      .where(eq(bookingCampaigns.id, id));
     const outlets = new Map<string, Campaign['outlets'][number]>();
     for (const s of await repo.slotsOf(db, id)) {
       const o = outlets.get(s.placeId) ?? { placeId: s.placeId, name: s.placeName, address: s.address, slots: [] };
@@ -47,10 +52,12 @@ export function createCampaignsService(db: Db, bookingsService: BookingsService)
         placeId: s.placeId,
         startsAt: s.startsAt.toISOString(),
         endsAt: s.endsAt.toISOString(),
-        capacity: s.capacity,
+        capacity: s.openCapacity ?? s.capacity,
         booked: s.booked,
         placesLeft: s.capacity - s.booked,
         waiting: s.waiting,
+        closed: s.closedAt !== null,
+        version: s.version,
       });
       outlets.set(s.placeId, o);
     }
@@ -59,6 +66,8 @@ export function createCampaignsService(db: Db, bookingsService: BookingsService)
       fields: c.fields as BookingField[],
       identityField: c.identityField,
       outlets: [...outlets.values()],
+      bookingCount: figures!.all,
+      version: c.version,
     };
   }
 
@@ -115,22 +124,7 @@ export function createCampaignsService(db: Db, bookingsService: BookingsService)
     const keys = input.fields.map((f) => f.key);
     if (new Set(keys).size !== keys.length) throw invalidField('fields', 'custom', 'duplicate_field_key');
     if (!keys.includes(input.identityField)) throw invalidField('identityField', 'custom', 'identity_field_missing');
-    const placeIds = [...new Set(input.outlets.map((o) => o.placeId))];
-    const found = await db
-      .select({ id: places.id, path: orgs.path })
-      .from(places)
-      .innerJoin(orgs, eq(orgs.id, places.orgId))
-      .where(and(inArray(places.id, placeIds), sql`${places.archivedAt} is null`));
-    // An outlet must lie within the campaign's organisation and the actor's reach; any other is "not found".
-    for (const id of placeIds) {
-      const place = found.find((p) => p.id === id);
-      if (!place || !place.path.startsWith(org!.path)) throw invalidField('outlets', 'custom', 'place_not_in_org');
-    }
-    input.outlets.forEach((o, i) =>
-      o.slots.forEach((s, j) => {
-        if (new Date(s.endsAt) <= new Date(s.startsAt)) throw invalidField(`outlets.${i}.slots.${j}.endsAt`, 'custom', 'ends_before_start');
-      }),
-    );
+    await checkOutlets(db, org!.path, input.outlets);
     const id = uuidv7();
     await db.transaction(async (tx) => {
       await tx.insert(bookingCampaigns).values({
@@ -145,18 +139,7 @@ export function createCampaignsService(db: Db, bookingsService: BookingsService)
         publicToken: randomToken().slice(0, 22),
         createdBy: actor.accountId,
       });
-      await tx.insert(bookingSlots).values(
-        input.outlets.flatMap((o) =>
-          o.slots.map((s) => ({
-            id: uuidv7(),
-            campaignId: id,
-            placeId: o.placeId,
-            startsAt: new Date(s.startsAt),
-            endsAt: new Date(s.endsAt),
-            capacity: s.capacity,
-          })),
-        ),
-      );
+      await tx.insert(bookingSlots).values(slotRows(id, input.outlets));
       await recordAudit(tx, actor, {
         action: 'campaign.create',
         entity: 'booking_campaign',
@@ -226,7 +209,8 @@ export function createCampaignsService(db: Db, bookingsService: BookingsService)
     };
   }
 
-  return { authorised, get, list, create, setStatus, listBookings };
+  const editor = createCampaignEditor(db, bookingsService, authorised, get);
+  return { authorised, get, list, create, setStatus, listBookings, ...editor };
 }
 
 export type CampaignsService = ReturnType<typeof createCampaignsService>;

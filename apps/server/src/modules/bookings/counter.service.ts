@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { BookingField, CounterBooking, Locale } from '@youshe/shared';
 import type { Db } from '../../db/client.js';
@@ -11,25 +11,13 @@ import type { BookingsService } from './bookings.service.js';
 import type { CampaignsService } from './campaigns.service.js';
 import { bookingsRepository as repo } from './bookings.repository.js';
 import { maskValues } from './values.js';
+import { createBookingReminders, REMIND_WITHIN_HOURS, shanghai } from './booking-reminders.js';
 
 /** A scanned QR holds the resident's link (…/bk/<code>); a typed code is the code itself. */
 export function codeFrom(input: string): string | null {
   const m = /([A-Za-z0-9_-]{16,40})\/?$/.exec(input.trim());
   return m ? m[1]! : null;
 }
-
-const shanghai = (d: Date) =>
-  new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  })
-    .format(d)
-    .replace(/\//g, '-');
 
 const STATUS: Record<Locale, Record<string, string>> = {
   'zh-CN': {
@@ -65,6 +53,7 @@ const HEADERS: Record<Locale, string[]> = {
 
 /** The counter: a clerk scans a resident's code, sees the booking masked and marks it fulfilled once. Plus export and reminders. */
 export function createCounterService(db: Db, bookingsService: BookingsService, campaigns: CampaignsService, notifier: Notifier | null) {
+  const reminders = notifier ? createBookingReminders(db, bookingsService.decryptValues, notifier) : null;
   async function load(actor: Actor, rawCode: string) {
     const code = codeFrom(rawCode);
     if (!code) throw invalidField('code', 'custom', 'booking_code_format');
@@ -157,76 +146,58 @@ export function createCounterService(db: Db, bookingsService: BookingsService, c
   }
 
   /**
-   * Confirmed bookings whose slot starts within the next day and who have had no reminder. With a phone
-   * field and a notifier, a reminder is enqueued for each (once: the booking remembers it and the outbox
-   * dedupes); the list is what a clerk would otherwise phone through.
+   * Confirmed bookings whose slot starts within the next day and who have had no reminder: what a clerk would
+   * otherwise phone through. `send` reminds them now, through the same claim as the reminder job, so a booking the
+   * job reached first is not reminded twice (and the other way round).
    */
   async function dueReminders(actor: Actor, id: string, send: boolean) {
-    const { c, orgPath } = await campaigns.authorised(actor, id, send ? 'booking.write' : 'booking.read');
-    const fields = c.fields as BookingField[];
-    const phone = fields.find((f) => f.kind === 'phone');
-    const rows = await db
-      .select({ b: bookings, placeName: places.name, address: places.address, startsAt: bookingSlots.startsAt })
-      .from(bookings)
-      .innerJoin(bookingSlots, eq(bookingSlots.id, bookings.slotId))
-      .innerJoin(places, eq(places.id, bookingSlots.placeId))
-      .where(
-        and(
-          eq(bookings.campaignId, id),
-          eq(bookings.status, 'confirmed'),
-          isNull(bookings.reminderAt),
-          sql`${bookingSlots.startsAt} > now() and ${bookingSlots.startsAt} <= now() + interval '24 hours'`,
-        ),
-      )
-      .orderBy(asc(bookingSlots.startsAt));
+    await campaigns.authorised(actor, id, send ? 'booking.write' : 'booking.read');
+    let items: { id: string; name: string; phoneMasked: string; placeName: string; slotStartsAt: string }[];
     let enqueued = 0;
-    if (send && notifier && phone && rows.length) {
-      await db.transaction(async (tx) => {
-        const messages = rows.flatMap(({ b, placeName, address, startsAt }) => {
-          const to = bookingsService.decryptValues(b.valuesEnc)[phone.key];
-          if (!to) return [];
-          return [
-            {
-              kind: 'booking.reminder',
-              channel: 'webhook' as const,
-              to,
-              subject: c.title,
-              body: `您预约的「${c.title}」将于 ${shanghai(startsAt)} 在 ${placeName}${address ? `（${address}）` : ''} 办理，请凭预约码前往。`,
-              orgId: c.orgId,
-              refType: 'booking',
-              refId: b.id,
-              dedupeKey: `booking.reminder:${b.id}:${b.slotId}`,
-            },
-          ];
-        });
-        await notifier.enqueue(tx, messages);
-        await tx
-          .update(bookings)
-          .set({ reminderAt: sql`now()` })
-          .where(sql`${bookings.id} in ${rows.map((r) => r.b.id)}`);
-        await recordAudit(tx, actor, {
-          action: 'booking.remind',
-          entity: 'booking_campaign',
-          entityId: id,
-          org: { id: c.orgId, path: orgPath },
-          details: { count: messages.length },
-        });
-        enqueued = messages.length;
-      });
-    }
-    return {
-      items: rows.map(({ b, placeName, startsAt }) => ({
+    if (send && reminders) {
+      const { claimed, sent } = await reminders.send(actor, id);
+      enqueued = sent;
+      items = claimed.map((r) => ({
+        id: r.id,
+        name: r.name_masked,
+        phoneMasked: r.phone_masked,
+        placeName: r.place_name,
+        slotStartsAt: new Date(r.starts_at).toISOString(),
+      }));
+    } else {
+      const rows = await db
+        .select({ b: bookings, placeName: places.name, startsAt: bookingSlots.startsAt })
+        .from(bookings)
+        .innerJoin(bookingSlots, eq(bookingSlots.id, bookings.slotId))
+        .innerJoin(places, eq(places.id, bookingSlots.placeId))
+        .where(
+          and(
+            eq(bookings.campaignId, id),
+            eq(bookings.status, 'confirmed'),
+            isNull(bookings.reminderAt),
+            sql`${bookingSlots.startsAt} > now() and ${bookingSlots.startsAt} <= now() + make_interval(hours => ${REMIND_WITHIN_HOURS})`,
+          ),
+        )
+        .orderBy(asc(bookingSlots.startsAt));
+      items = rows.map(({ b, placeName, startsAt }) => ({
         id: b.id,
         name: b.nameMasked,
         phoneMasked: b.phoneMasked,
         placeName,
         slotStartsAt: startsAt.toISOString(),
-      })),
-      enqueued,
-    };
+      }));
+    }
+    const [done] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(bookings)
+      .where(and(eq(bookings.campaignId, id), isNotNull(bookings.reminderAt)));
+    return { items, enqueued, reminded: done?.n ?? 0 };
   }
 
-  return { lookup, fulfil, exportXlsx, dueReminders };
+  /** The reminder job's round (server.ts runs it on every instance). */
+  const remindDue = () => reminders?.runOnce() ?? Promise.resolve({ reminded: 0, sent: 0 });
+
+  return { lookup, fulfil, exportXlsx, dueReminders, remindDue };
 }
 
 export type CounterService = ReturnType<typeof createCounterService>;

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { alertListQuerySchema } from '@youshe/shared';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { z } from 'zod';
 import type { Db, Executor } from '../../db/client.js';
 import { careAlerts, careRecipients, orgs } from '../../db/schema/index.js';

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { Role } from '@youshe/shared';
 import { accounts, appointments, persons } from '../../db/schema/index.js';
 import type { FieldCrypto } from '../../platform/crypto.js';

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { CARE_INTERVAL_DAYS, type createRecipientSchema, type pairingSchema, type recipientListQuerySchema } from '@youshe/shared';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { careConsents, careContacts, careRecipients, careVisits, orgs, persons } from '../../db/schema/index.js';

@@ -7,7 +7,12 @@ import { orgsRepository } from './orgs.repository.js';
  * Lists may be narrowed to one unit's subtree: the unit's path, once the actor is known to have the
  * permission there; undefined when no unit was asked for.
  */
-export async function narrowedPath(db: Executor, actor: Actor, permission: Permission, orgId: string | undefined): Promise<string | undefined> {
+export async function narrowedPath(
+  db: Executor,
+  actor: Actor,
+  permission: Permission,
+  orgId: string | undefined,
+): Promise<string | undefined> {
   if (!orgId) return undefined;
   const path = (await orgsRepository.findById(db, orgId))?.path;
   requireAccess(actor, permission, path);

@@ -1,6 +1,6 @@
 import { sideOfKind, type CreateOrg, type OrgKind, type orgListQuerySchema, type updateOrgSchema } from '@youshe/shared';
 import type { z } from 'zod';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { Db } from '../../db/client.js';
 import { isPlatformAdmin, requireAccess, scopeOf, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import { places } from '../../db/schema/index.js';
 import { createTestApp, signIn, signInAll, type TestApp } from '../../test/harness.js';
 import { makeOrg, makeTwoCities, TEST_PASSWORD } from '../../test/factories.js';

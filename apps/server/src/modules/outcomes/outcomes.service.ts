@@ -8,7 +8,7 @@ import type {
   outcomeListQuerySchema,
   outcomeSummaryQuerySchema,
 } from '@youshe/shared';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { activities, businessLeads, businessOutcomes, orgs, places } from '../../db/schema/index.js';

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { Db } from '../../db/client.js';
 import { partnerships } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/access.js';

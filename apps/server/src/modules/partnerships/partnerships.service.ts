@@ -8,7 +8,7 @@ import type {
   renewPartnershipSchema,
   updatePartnershipSchema,
 } from '@youshe/shared';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { z } from 'zod';
 import type { Db, Executor } from '../../db/client.js';
 import { activityKinds, orgs, partnerships } from '../../db/schema/index.js';

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, persons } from '../../db/schema/index.js';
 import { createTestApp, signInAll, type Client, type TestApp } from '../../test/harness.js';

@@ -1,5 +1,5 @@
 import type { PlaceKind, createPlaceSchema, placeListQuerySchema, updatePlaceSchema } from '@youshe/shared';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { requireAccess, scopeOf, type Actor } from '../../platform/access.js';

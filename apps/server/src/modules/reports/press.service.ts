@@ -6,7 +6,7 @@ import type {
   publishPressReleaseSchema,
   updatePressReleaseSchema,
 } from '@youshe/shared';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { activities, activityKinds, activityPhotos, activityQuotes, orgs, pressReleases } from '../../db/schema/index.js';

@@ -123,6 +123,43 @@ describe('dashboard rollups', () => {
     expect(incremental.tree.length).toBeGreaterThan(incremental.own.length);
   });
 
+  it('counts bookings made many in one statement, and drops a cancelled one, as a rebuild would', async () => {
+    const place = rowsOf<{ id: string }>(
+      await t.database.db
+        .execute(sql`insert into places (id, org_id, kind, name) values (gen_random_uuid(), ${w.cfBranch.id}, 'outlet', '营业所')
+        returning id`),
+    )[0]!.id;
+    const campaign = rowsOf<{ id: string }>(
+      await t.database.db
+        .execute(sql`insert into booking_campaigns (id, org_id, title, opens_at, closes_at, fields, identity_field, status, public_token)
+        values (gen_random_uuid(), ${w.cfBranch.id}, '行李寄递', '2026-07-01', '2026-09-01', '[]', 'notice_no', 'published', ${`roll${Date.now()}`})
+        returning id`),
+    )[0]!.id;
+    const slot = rowsOf<{ id: string }>(
+      await t.database.db.execute(sql`insert into booking_slots (id, campaign_id, place_id, starts_at, ends_at, capacity, booked)
+        values (gen_random_uuid(), ${campaign}, ${place}, '2026-08-20T01:00:00Z', '2026-08-20T02:00:00Z', 10, 4) returning id`),
+    )[0]!.id;
+    // Four bookings in one statement (as the booking batch writes them), two of them in July and two in August.
+    await t.database.db
+      .execute(sql`insert into bookings (id, campaign_id, slot_id, code, identity_bidx, values_enc, status, consent_at, created_at)
+      select gen_random_uuid(), ${campaign}, ${slot}, 'rollcode' || n, 'who' || n, 'v1:x', 'confirmed', now(),
+             case when n <= 2 then timestamptz '2026-07-15T02:00:00Z' else timestamptz '2026-08-15T02:00:00Z' end
+      from generate_series(1, 4) n`);
+    await flushRollups(t.database.db);
+    const made = await snapshot();
+    expect(made.own).toContain(`${w.cfBranch.id} 2026-07-01 bookings=2`);
+    expect(made.own).toContain(`${w.cfBranch.id} 2026-08-01 bookings=2`);
+    // A cancellation, and an update that changes nothing counted: only the first moves the figures.
+    await t.database.db.execute(sql`update bookings set status = 'cancelled' where code = 'rollcode1'`);
+    await t.database.db.execute(sql`update bookings set name_masked = '新*' where code = 'rollcode3'`);
+    await flushRollups(t.database.db);
+    const incremental = await snapshot();
+    expect(incremental.own).toContain(`${w.cfBranch.id} 2026-07-01 bookings=1`);
+    expect(incremental.own).toContain(`${w.cfBranch.id} 2026-08-01 bookings=2`);
+    await rebuildRollups(t.database.db);
+    expect(await snapshot()).toEqual(incremental);
+  });
+
   it('rebuilds the whole tree when an organisation moves', async () => {
     const branch = await makeOrg(t.database.db, 'branch', w.chifeng);
     await holdActivity(admin, branch.id, 'donation', '2026-07-01T01:30:00Z', 1, { value_donated_fen: 1 });

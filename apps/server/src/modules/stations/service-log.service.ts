@@ -11,7 +11,7 @@ import {
   type ServiceKind,
   type tapRequestSchema,
 } from '@youshe/shared';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { serviceRecords } from '../../db/schema/index.js';

@@ -1,16 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
-import {
-  FUNCTION_GROUPS,
-  type createFunctionSchema,
-  type ServiceKind,
-  type stationListQuerySchema,
-  type updateFunctionSchema,
-  type updateStationSchema,
-} from '@youshe/shared';
+import { sql } from 'drizzle-orm';
+import { FUNCTION_GROUPS, type ServiceKind, type stationListQuerySchema, type updateStationSchema } from '@youshe/shared';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { stationFunctions } from '../../db/schema/index.js';
-import { can, inScope, isPlatformAdmin, requireAccess, scopeOf, type Actor } from '../../platform/access.js';
+import { can, inScope, requireAccess, scopeOf, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError, invalidField } from '../../platform/errors.js';
 import { narrowedPath } from '../orgs/narrowed-path.js';
@@ -19,18 +11,9 @@ import { peopleRepository } from '../people/people.repository.js';
 import { placesRepository } from '../places/places.repository.js';
 import { stationsRepository as repo } from './stations.repository.js';
 import { chinaToday } from './china-day.js';
+import { createFunctionCatalogue } from './function-catalogue.service.js';
 
 type Positioning = 'red_station' | 'live_classroom' | 'service_platform';
-type GroupKey = (typeof FUNCTION_GROUPS)[number];
-
-const toFunction = (f: typeof stationFunctions.$inferSelect) => ({
-  id: f.id,
-  groupKey: f.groupKey as GroupKey,
-  name: f.name,
-  description: f.description,
-  sort: f.sort,
-  archived: f.archivedAt !== null,
-});
 
 /** Red stations: their profile, enabled functions and services, the public page, and the function catalogue. */
 export function createStationsService(db: Db) {
@@ -170,46 +153,7 @@ export function createStationsService(db: Db) {
     };
   }
 
-  async function catalogue(actor: Actor) {
-    const includeArchived = isPlatformAdmin(actor);
-    return { items: (await repo.functions(db, includeArchived)).map(toFunction) };
-  }
-
-  function requireAdmin(actor: Actor) {
-    if (!isPlatformAdmin(actor)) throw new AppError('forbidden');
-  }
-
-  async function createFunction(actor: Actor, input: z.infer<typeof createFunctionSchema>) {
-    requireAdmin(actor);
-    await db.transaction(async (tx) => {
-      await tx.insert(stationFunctions).values(input);
-      await recordAudit(tx, actor, {
-        action: 'station_function.create',
-        entity: 'station_function',
-        details: { id: input.id, name: input.name },
-      });
-    });
-    return toFunction((await db.query.stationFunctions.findFirst({ where: eq(stationFunctions.id, input.id) }))!);
-  }
-
-  async function updateFunction(actor: Actor, id: string, patch: z.infer<typeof updateFunctionSchema>) {
-    requireAdmin(actor);
-    const { archived, ...rest } = patch;
-    const updated = await db.transaction(async (tx) => {
-      const rows = await tx
-        .update(stationFunctions)
-        .set({ ...rest, ...(archived === undefined ? {} : { archivedAt: archived ? new Date() : null }) })
-        .where(eq(stationFunctions.id, id))
-        .returning();
-      if (rows.length)
-        await recordAudit(tx, actor, { action: 'station_function.update', entity: 'station_function', details: { id, ...patch } });
-      return rows[0];
-    });
-    if (!updated) throw new AppError('not_found');
-    return toFunction(updated);
-  }
-
-  return { stationPlace, list, present, update, publicStation, catalogue, createFunction, updateFunction };
+  return { stationPlace, list, present, update, publicStation, ...createFunctionCatalogue(db) };
 }
 
 export type StationsService = ReturnType<typeof createStationsService>;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { addMemberSchema, createTeamSchema, TeamKind } from '@youshe/shared';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { z } from 'zod';
 import type { Db, Executor } from '../../db/client.js';
 import { orgs, persons, teamMemberships, volunteerTeams } from '../../db/schema/index.js';

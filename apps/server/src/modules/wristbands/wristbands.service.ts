@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { createBatchSchema, wristbandListQuerySchema, WristbandStatus } from '@youshe/shared';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { careRecipients, orgs, wristbandBatches, wristbands, wristbandScans } from '../../db/schema/index.js';

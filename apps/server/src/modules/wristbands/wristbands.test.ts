@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../../platform/ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditLog, careContacts, careRecipients, outboxMessages, persons } from '../../db/schema/index.js';
 import { createTestApp, signInAll, type Client, type TestApp } from '../../test/harness.js';
@@ -69,16 +69,14 @@ beforeAll(async () => {
   const cp = await makeAccount(t.database.db, [{ role: 'community_partner', orgId: communityOrg.id }]);
   // The community partner has a phone in the directory: the SMS gateway reaches them.
   const personId = uuidv7();
-  await t.database.db
-    .insert(persons)
-    .values({
-      id: personId,
-      orgId: communityOrg.id,
-      name: '刘书记',
-      kinds: ['staff'],
-      phoneEnc: t.services.crypto.encrypt('13700001111'),
-      phoneMasked: '137****1111',
-    });
+  await t.database.db.insert(persons).values({
+    id: personId,
+    orgId: communityOrg.id,
+    name: '刘书记',
+    kinds: ['staff'],
+    phoneEnc: t.services.crypto.encrypt('13700001111'),
+    phoneMasked: '137****1111',
+  });
   await t.database.db.update(accounts).set({ personId }).where(eq(accounts.id, cp.id));
   const cf = await makeAccount(t.database.db, [{ role: 'branch_secretary', orgId: w.cfBranch.id }]);
   [community, cfSecretary, volunteer] = await signInAll(t.app, [cp.login, cf.login, w.czVolunteer.login], TEST_PASSWORD);

@@ -1,19 +1,18 @@
 import { useState } from 'react';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, QRCode, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { Campaign } from '@youshe/shared';
 import { errorText, problemText } from '../../app/api';
-import { formatDateTimeShort, formatTimeRange } from '../../app/format';
+import { formatDateTimeShort } from '../../app/format';
 import { PageLoading } from '../../app/PageLoading';
 import { hasPermission, useSignedIn } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
 import { campaignKeys, campaignsApi, publicCampaignUrl, type BookingRow } from './bookings.api';
+import { CampaignEditDrawer } from './CampaignEditDrawer';
 import { STATUS_COLOR } from './CampaignsPage';
-
-type Slot = Campaign['outlets'][number]['slots'][number] & { placeName: string };
+import { SlotsTable } from './SlotsTable';
 
 /** One campaign: its public link and QR, its slots and how full each is, its bookings (masked), export and reminders. */
 export default function CampaignDetailPage() {
@@ -23,6 +22,7 @@ export default function CampaignDetailPage() {
   const client = useQueryClient();
   const me = useSignedIn();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [editing, setEditing] = useState(false);
   const campaign = useQuery({ queryKey: campaignKeys.detail(id), queryFn: () => campaignsApi.get(id) });
   const bookings = useQuery({
     queryKey: campaignKeys.bookings(id, paging),
@@ -55,7 +55,6 @@ export default function CampaignDetailPage() {
   const c = campaign.data;
   const canWrite = hasPermission(me, 'booking.write');
   const url = publicCampaignUrl(c.publicToken);
-  const slots: Slot[] = c.outlets.flatMap((o) => o.slots.map((s) => ({ ...s, placeName: o.name })));
 
   return (
     <>
@@ -71,6 +70,11 @@ export default function CampaignDetailPage() {
         {canWrite && c.status === 'published' && (
           <Button danger loading={status.isPending} onClick={() => status.mutate('closed')} data-testid="campaign-close">
             {t('bookings.close')}
+          </Button>
+        )}
+        {canWrite && (
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="campaign-edit">
+            {t('bookings.edit.open')}
           </Button>
         )}
         <Button icon={<DownloadOutlined />} loading={exporting.isPending} onClick={() => exporting.mutate()} data-testid="campaign-export">
@@ -93,7 +97,7 @@ export default function CampaignDetailPage() {
         </Card>
         {c.status !== 'draft' && (
           <Card title={t('bookings.publicLink')}>
-            <QRCode value={url} size={160} bordered={false} />
+            <QRCode value={url} size={160} bordered={false} role="img" aria-label={t('activities.qrOf', { what: c.title })} />
             <Typography.Paragraph copyable={{ text: url }} style={{ maxWidth: 260, wordBreak: 'break-all' }} data-testid="campaign-link">
               {url}
             </Typography.Paragraph>
@@ -101,6 +105,10 @@ export default function CampaignDetailPage() {
         )}
         <Card title={t('bookings.reminders')} style={{ minWidth: 260 }}>
           <p>{t('bookings.remindersDue', { count: reminders.data?.items.length ?? 0 })}</p>
+          <p data-testid="reminders-done">{t('bookings.remindersDone', { count: reminders.data?.reminded ?? 0 })}</p>
+          <Typography.Paragraph type="secondary" style={{ maxWidth: 260 }}>
+            {t('bookings.remindersAuto')}
+          </Typography.Paragraph>
           {canWrite && (
             <Button disabled={!reminders.data?.items.length} loading={remind.isPending} onClick={() => remind.mutate()}>
               {t('bookings.sendReminders')}
@@ -108,22 +116,7 @@ export default function CampaignDetailPage() {
           )}
         </Card>
       </Space>
-      <Typography.Title level={2} style={{ fontSize: 18 }}>
-        {t('bookings.slots')}
-      </Typography.Title>
-      <Table<Slot>
-        rowKey="id"
-        size="small"
-        dataSource={slots}
-        pagination={{ pageSize: 20 }}
-        scroll={{ x: 640 }}
-        columns={[
-          { key: 'place', title: t('bookings.outlet'), dataIndex: 'placeName' },
-          { key: 'time', title: t('bookings.slot'), render: (_v, s) => formatTimeRange(s.startsAt, s.endsAt) },
-          { key: 'booked', title: t('bookings.booked'), render: (_v, s) => `${s.booked} / ${s.capacity}` },
-          { key: 'waiting', title: t('bookings.waiting'), dataIndex: 'waiting' },
-        ]}
-      />
+      <SlotsTable campaign={c} canWrite={canWrite} />
       <Typography.Title level={2} style={{ fontSize: 18 }}>
         {t('bookings.bookings')}
       </Typography.Title>
@@ -148,6 +141,7 @@ export default function CampaignDetailPage() {
           { key: 'status', title: t('bookings.statusField'), render: (_v, b) => t(`bookings.status.${b.status}`) },
         ]}
       />
+      {editing && <CampaignEditDrawer campaign={c} onClose={() => setEditing(false)} />}
     </>
   );
 }

@@ -11,6 +11,7 @@ import { useOrgScope } from '../../app/org-scope';
 import { hasPermission, useSignedIn } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
 import { stationsApi } from '../stations/stations.api';
+import { LeadsTab } from './LeadsTab';
 
 type Period = (typeof OUTCOME_PERIODS)[number];
 const yuan = (fen: number) => formatNumber(fen / 100);
@@ -121,6 +122,7 @@ export default function OutcomesPage() {
               />
             ),
           },
+          { key: 'leads', label: <span data-testid="leads-tab">{t('stations.outcomes.leads')}</span>, children: <LeadsTab /> },
         ]}
       />
       {creating && <CreateOutcomeModal onClose={() => setCreating(false)} />}

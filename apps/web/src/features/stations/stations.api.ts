@@ -8,11 +8,15 @@ import type {
   StationFunction,
   UpdateStation,
   stationSummarySchema,
+  createFunctionSchema,
+  updateFunctionSchema,
 } from '@youshe/shared';
 import type { z } from 'zod';
 import { api, type Page } from '../../app/api';
 
 export type StationSummary = z.infer<typeof stationSummarySchema>;
+export type CreateFunction = z.input<typeof createFunctionSchema>;
+export type UpdateFunction = z.input<typeof updateFunctionSchema>;
 export type CreatedRecord = ServiceRecord & { claimCode: string | null };
 
 const enc = encodeURIComponent;
@@ -33,6 +37,8 @@ export const stationsApi = {
   get: (id: string) => api.get<Station>(`/api/stations/${enc(id)}`),
   update: (id: string, body: UpdateStation) => api.patch<Station>(`/api/stations/${enc(id)}`, body),
   functions: () => api.get<{ items: StationFunction[] }>('/api/station-functions'),
+  createFunction: (body: CreateFunction) => api.post<StationFunction>('/api/station-functions', body),
+  updateFunction: (id: string, body: UpdateFunction) => api.patch<StationFunction>(`/api/station-functions/${enc(id)}`, body),
   log: (id: string) => api.get<DayLog>(`/api/stations/${enc(id)}/log`),
   tap: (id: string, kind: ServiceKind, delta: 1 | -1, tapId: string) =>
     api.post<{ kind: ServiceKind; count: number; counted: boolean }>(`/api/stations/${enc(id)}/taps`, { kind, delta, tapId }),
