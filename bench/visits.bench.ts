@@ -11,45 +11,29 @@
 // Last, a tenth of the 100,000 recipients are made overdue and the missed-visit scan is timed (missed_scan_s).
 // The database is dropped at the end. The last line printed is one JSON object with the figures.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { v7 as uuidv7 } from 'uuid';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { openDatabase } from '../apps/server/src/db/client.js';
 import { migrate } from '../apps/server/src/db/migrate.js';
 import { sha256 } from '../apps/server/src/platform/crypto.js';
+import { uuidv7 } from '../apps/server/src/platform/ids.js';
 import { maskAddressOf } from '../apps/server/src/platform/notify.js';
+import { adminQuery, log, POOL_SIZE, urlOf } from './common.js';
 
-const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 500);
 const VISITS_EACH = Number(process.env.BENCH_VISITS_EACH ?? 20);
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
 const RESEND_SHARE = 0.2;
-const POOL_SIZE = 10;
-
-const log = (...args: unknown[]) => console.log('[bench]', ...args);
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: BASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 async function main() {
   const name = `youshe_bench_visits_${Date.now()}`;
-  await admin(`create database ${name}`);
-  const url = new URL(BASE_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: POOL_SIZE });
+  await adminQuery(`create database ${name}`);
+  const url = urlOf(name);
+  const database = await openDatabase({ kind: 'postgres', url, poolSize: POOL_SIZE });
   try {
     await migrate(database);
     const config = loadConfig({
       NODE_ENV: 'production',
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: url,
       ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
       LOG_LEVEL: 'silent',
@@ -211,7 +195,7 @@ async function main() {
     );
   } finally {
     await database.close();
-    await admin(`drop database if exists ${name} with (force)`);
+    await adminQuery(`drop database if exists ${name} with (force)`);
   }
 }
 

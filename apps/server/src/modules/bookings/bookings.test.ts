@@ -1,61 +1,16 @@
 import ExcelJS from 'exceljs';
-import { uuidv7 } from '../../platform/ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { places } from '../../db/schema/index.js';
 import { createTestApp, signInAll, type Client, type TestApp } from '../../test/harness.js';
 import { makeAccount, makeOrg, makeTwoCities, TEST_PASSWORD } from '../../test/factories.js';
+import { makeCampaign, makePlace as makeOutlet } from './campaign-fixtures.js';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof makeTwoCities>>;
 let officer: Client, clerk: Client, otherClerk: Client, cfOfficer: Client;
 let outletA: string, outletB: string;
 
-const hour = 3600_000;
-const at = (h: number) => new Date(Date.now() + h * hour).toISOString();
-const FIELDS = [
-  { key: 'notice_no', label: '录取通知书编号', kind: 'text', pattern: '\\d{10}', hint: '10 位数字' },
-  { key: 'name', label: '姓名', kind: 'name' },
-  { key: 'phone', label: '手机号', kind: 'phone' },
-  { key: 'school', label: '录取学校', kind: 'text', required: false },
-];
-
-async function makePlace(orgId: string, name: string) {
-  const id = uuidv7();
-  await t.database.db.insert(places).values({ id, orgId, kind: 'outlet', name, address: `${name}地址` });
-  return id;
-}
-
-/** A published campaign with the given slots: [outlet, capacity, hours from now]. */
-async function campaign(slots: [string, number, number][]) {
-  const outlets = new Map<string, { placeId: string; slots: object[] }>();
-  for (const [placeId, capacity, h] of slots) {
-    const o = outlets.get(placeId) ?? { placeId, slots: [] };
-    o.slots.push({ startsAt: at(h), endsAt: at(h + 1), capacity });
-    outlets.set(placeId, o);
-  }
-  const created = await officer.inject({
-    method: 'POST',
-    url: '/api/booking-campaigns',
-    payload: {
-      orgId: w.changzhou.id,
-      title: '高考新生行李免费寄递 (20 kg)',
-      opensAt: at(-1),
-      closesAt: at(24 * 30),
-      fields: FIELDS,
-      identityField: 'notice_no',
-      outlets: [...outlets.values()],
-    },
-  });
-  expect(created.statusCode, created.body).toBe(200);
-  const c = created.json();
-  const published = await officer.inject({
-    method: 'POST',
-    url: `/api/booking-campaigns/${c.id}/status`,
-    payload: { status: 'published' },
-  });
-  expect(published.statusCode, published.body).toBe(200);
-  return published.json() as { id: string; publicToken: string; outlets: { placeId: string; slots: { id: string }[] }[] };
-}
+const campaign = (slots: [string, number, number][]) => makeCampaign(officer, w.changzhou.id, slots);
+const makePlace = (orgId: string, name: string) => makeOutlet(t, orgId, name);
 
 let n = 0;
 const person = () => {

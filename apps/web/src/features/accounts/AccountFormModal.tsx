@@ -8,7 +8,7 @@ import { applyServerErrors, zodRule } from '../../app/forms';
 import { useOrgScope } from '../../app/org-scope';
 import { accountKeys, accountsApi, type AccountWithPassword } from './accounts.api';
 import { GrantFields, toGrant } from './GrantFields';
-import { PersonSelect } from './PersonSelect';
+import { PersonPicker } from '../people/PersonPicker';
 
 interface Values {
   login: string;
@@ -88,7 +88,7 @@ export function AccountFormModal({
           <Input maxLength={32} autoCapitalize="none" spellCheck={false} data-testid="account-login" />
         </Form.Item>
         <Form.Item name="personId" label={t('accounts.person')} extra={t('accounts.personHint')}>
-          <PersonSelect />
+          <PersonPicker placeholder={t('accounts.personPick')} data-testid="account-person" />
         </Form.Item>
         <GrantFields prefix={GRANT_PREFIX} idPrefix="account" />
       </Form>
