@@ -162,10 +162,11 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
 
 /** Row counts of every table a restore would fill: all must be zero. */
 /**
- * Reference rows that migrations insert into every new database (the activity kinds). A restore
- * replaces them with the backup's, which carry any edits admins made.
+ * Reference rows that migrations insert into every new database (activity kinds, station functions).
+ * A restore replaces them with the backup's, which carry any edits admins made. A test migrates a new
+ * database and holds this list to the tables it finds filled.
  */
-const SEEDED_BY_MIGRATIONS = ['activity_kinds', 'station_functions'];
+export const SEEDED_BY_MIGRATIONS = ['activity_kinds', 'station_functions'];
 
 async function nonEmptyTables(query: Query): Promise<string[]> {
   const out: string[] = [];
