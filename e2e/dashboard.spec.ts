@@ -1,7 +1,8 @@
 // Dashboards, reports and the big screen, in the browser: the Changzhou committee officer opens the
 // dashboard and sees the city's figures (13 red stations, care visits, volunteers), clicks a figure and
 // lands on the activities behind it, downloads the month's report as Word and PDF (both opened here and
-// searched for the figures), and the big screen renders at 1920×1080 without console errors.
+// searched for the figures; in English when the console is), follows the business outcomes figure to
+// the outcomes of its period, and the big screen renders at 1920×1080 without console errors.
 //
 // E2E_SCREENSHOTS=<folder> saves screenshots of the pages along the way.
 import { readFileSync } from 'node:fs';
@@ -68,6 +69,53 @@ describe('the Changzhou committee officer’s dashboard', () => {
     // The list behind the figure holds as many activities as the figure says.
     await expect.poll(async () => (await page.locator('.ant-pagination-total-text').innerText()).replace(/\D/g, '')).toBe(String(held));
     expectNoErrors(page);
+  });
+
+  it('leads from the business outcomes figure to the outcomes of the same unit and period', async () => {
+    await page.goto('/dashboard');
+    const card = page.getByTestId('figure-outcome_records');
+    await card.waitFor();
+    const records = await figure(page, 'figure-outcome_records');
+    expect(records).toBeGreaterThan(0);
+    const listed = page.waitForResponse((r) => r.url().includes('/api/outcomes?') && r.status() === 200);
+    await card.click();
+    await page.waitForURL(/\/outcomes\?/);
+    const url = new URL(page.url());
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    expect(url.searchParams.get('from')).toBe(`${year}-01-01`);
+    expect(url.searchParams.get('to')).toMatch(new RegExp(`^${year}-\\d{2}-\\d{2}$`));
+    expect(await page.getByTestId('outcomes-period').innerText()).toContain(`${year}-01-01`);
+    // The page asked for the period, and holds as many records as the figure says.
+    const answer = await listed;
+    expect(new URL(answer.url()).searchParams.get('from')).toBe(`${year}-01-01`);
+    expect(((await answer.json()) as { total: number }).total).toBe(records);
+    await shot(page, 'outcomes-period');
+    await checkA11y(page);
+    // Clearing the period shows every record again.
+    await page.getByTestId('outcomes-period-clear').click();
+    await expect.poll(() => page.getByTestId('outcomes-period').count()).toBe(0);
+    expectNoErrors(page);
+  });
+
+  it('writes the report in the console’s language, with the months as a chart in the Word file', async () => {
+    await page.evaluate(() => localStorage.setItem('youshe.lang', 'en'));
+    try {
+      await page.goto('/dashboard');
+      await page.getByTestId('figure-activities').waitFor();
+      const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-docx').click()]);
+      expect(docx.suggestedFilename()).toMatch(/^Party-building co-construction report of 常州.*, .+ \d{4}\.docx$/);
+      const zip = await JSZip.loadAsync(readFileSync(await docx.path()));
+      const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+      expect(text).toContain('1. Key figures');
+      expect(text).toContain('Red stations13');
+      expect(text).not.toContain('主要数据');
+      expect(Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f))).toHaveLength(1);
+      const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-pdf').click()]);
+      expect((await pdfText(readFileSync(await pdf.path()))).replace(/\s+/g, '')).toContain('Redstations13');
+      expectNoErrors(page);
+    } finally {
+      await page.evaluate(() => localStorage.setItem('youshe.lang', 'zh-CN'));
+    }
   });
 
   it('downloads the month’s report as Word and as PDF, both carrying the month’s figures', async () => {

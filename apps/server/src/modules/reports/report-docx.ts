@@ -13,6 +13,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { CHART_HEIGHT, CHART_WIDTH, monthsChartPng } from './report-chart.js';
 import type { ReportData } from './report-data.js';
 
 const FONT = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' };
@@ -44,67 +45,78 @@ const heading = (text: string) =>
 const para = (text: string, opts: { italics?: boolean; size?: number } = {}) =>
   new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text, font: FONT, size: opts.size ?? 22, italics: opts.italics })] });
 
-/** The report as a Word document: the figures in tables a committee can paste into its own papers. */
+/** The report as a Word document: the figures in tables a committee can paste into its own papers, and the months as a chart. */
 export async function reportDocx(r: ReportData): Promise<Buffer> {
+  const x = r.text;
+  const chart = await monthsChartPng(r.months);
   const body: (Paragraph | Table)[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
       heading: HeadingLevel.TITLE,
       children: [new TextRun({ text: r.title, font: FONT, bold: true, size: 36 })],
     }),
-    para(`统计范围：${r.orgName}及所属单位  统计期间：${r.periodLabel}  生成时间：${r.generatedAt.toISOString().slice(0, 10)}`, {
-      size: 20,
-    }),
-    para('本报告中的数字均由平台根据各单位的活动、签到、走访等记录自动汇总，未经手工填报。', { italics: true, size: 20 }),
-    heading('一、主要数据'),
+    para(x.scope(r.orgName, r.periodLabel, r.generatedAt.toISOString().slice(0, 10)), { size: 20 }),
+    para(x.derived, { italics: true, size: 20 }),
+    heading(x.headings.figures),
     table(
-      ['指标', '数值'],
+      [x.cols.metric, x.cols.value],
       r.figures.map((f) => [f.label, f.value]),
     ),
-    heading('二、分月情况'),
+    heading(x.headings.months),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: chart,
+          transformation: { width: CHART_WIDTH, height: CHART_HEIGHT },
+          altText: { name: 'chart-months', title: x.chartAlt, description: x.chartAlt },
+        }),
+      ],
+    }),
     table(
-      ['月份', '开展活动（次）', '参与群众（人次）'],
-      r.months.map((m) => [m.month, m.activities, m.attendance]),
+      [x.cols.month, x.cols.activities, x.cols.attendance],
+      r.months.map((m) => [m.label, m.activities, m.attendance]),
     ),
   ];
   if (r.byKind.length)
     body.push(
-      heading('三、活动类型'),
+      heading(x.headings.kinds),
       table(
-        ['类型', '活动（次）', '参与（人次）'],
+        [x.cols.kind, x.cols.activities, x.cols.people],
         r.byKind.map((k) => [k.name, k.activities, k.attendance]),
       ),
     );
   if (r.children.length)
     body.push(
-      heading('四、所属单位'),
+      heading(x.headings.units),
       table(
-        ['单位', '活动（次）', '参与（人次）'],
+        [x.cols.unit, x.cols.activities, x.cols.people],
         r.children.map((c) => [c.name, c.activities, c.attendance]),
       ),
     );
   if (r.goals.length)
     body.push(
-      heading('五、共建目标进展'),
+      heading(x.headings.goals),
       table(
-        ['共建协议', '目标', '进度'],
+        [x.cols.partnership, x.cols.goal, x.cols.progress],
         r.goals.map((g) => [g.partnershipTitle, g.title, `${g.progress} / ${g.target}`]),
       ),
     );
   if (r.highlights.length) {
     body.push(
-      heading('六、主要活动'),
+      heading(x.headings.highlights),
       table(
-        ['日期', '活动', '组织单位', '类型', '参与（人次）'],
+        [x.cols.date, x.cols.activity, x.cols.organiser, x.cols.kind, x.cols.people],
         r.highlights.map((h) => [h.date, h.title, h.org, h.kind, h.attendance]),
       ),
     );
-    if (r.truncated) body.push(para(`（列出本期前 ${r.highlights.length} 项，完整清单见活动台账。）`, { size: 20 }));
-    for (const h of r.highlights.filter((x) => x.quote).slice(0, 5))
-      body.push(para(`“${h.quote!.text}”——${h.quote!.speaker}（${h.title}）`, { italics: true }));
+    if (r.truncated) body.push(para(x.truncated(r.highlights.length), { size: 20 }));
+    for (const h of r.highlights.filter((y) => y.quote).slice(0, 5))
+      body.push(para(x.quote(h.quote!.text, h.quote!.speaker, h.title), { italics: true }));
   }
   if (r.photos.length) {
-    body.push(heading('七、活动剪影'));
+    body.push(heading(x.headings.photos));
     for (const p of r.photos) {
       const width = 420;
       const height = Math.round((width * p.height) / Math.max(p.width, 1));
@@ -117,6 +129,14 @@ export async function reportDocx(r: ReportData): Promise<Buffer> {
       );
     }
   }
-  const doc = new Document({ creator: 'Youshe 邮社共建', title: r.title, sections: [{ children: body }] });
+  // Names from the records stay Chinese in an English report, so East Asian runs are always Chinese.
+  const language = { value: r.locale, eastAsia: r.locale === 'en' ? 'zh-CN' : r.locale };
+  const doc = new Document({
+    creator: 'Youshe 邮社共建',
+    title: r.title,
+    // The document's language, so Word proofs it and reads it aloud in the reader's language.
+    styles: { default: { document: { run: { language } } } },
+    sections: [{ children: body }],
+  });
   return Packer.toBuffer(doc);
 }

@@ -1,7 +1,8 @@
 import { newPdf, pdfBuffer } from '../../platform/pdf.js';
+import { CHART_GREEN } from './report-chart.js';
 import type { ReportData } from './report-data.js';
 
-const GREEN = '#0b6e4f';
+const GREEN = CHART_GREEN;
 
 /** A simple table: fixed column widths, a shaded header, a new page when the next row would not fit. */
 function table(doc: PDFKit.PDFDocument, headers: string[], widths: number[], rows: (string | number)[][]) {
@@ -53,7 +54,7 @@ function barChart(doc: PDFKit.PDFDocument, months: ReportData['months']) {
     const x = x0 + i * slot + slot * 0.2;
     doc.rect(x, top + height - h, slot * 0.6, h).fill(GREEN);
     doc.fillColor('#111111').text(String(m.activities), x - 4, top + height - h - 11, { width: slot * 0.6 + 8, align: 'center' });
-    doc.text(m.month.slice(5), x - 4, top + height + 3, { width: slot * 0.6 + 8, align: 'center' });
+    doc.text(m.short, x - 4, top + height + 3, { width: slot * 0.6 + 8, align: 'center' });
   });
   doc.x = doc.page.margins.left;
   doc.y = top + height + 24;
@@ -61,70 +62,72 @@ function barChart(doc: PDFKit.PDFDocument, months: ReportData['months']) {
 
 /** The report as a PDF for printing and filing, with a bar chart of the months and a few photos. */
 export async function reportPdf(r: ReportData): Promise<Buffer> {
+  const x = r.text;
   const doc = newPdf({ title: r.title });
   const full = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   doc.fontSize(20).fillColor(GREEN).text(r.title, { align: 'center' }).moveDown(0.4);
   doc
     .fontSize(10)
     .fillColor('#333333')
-    .text(`统计范围：${r.orgName}及所属单位  统计期间：${r.periodLabel}  生成时间：${r.generatedAt.toISOString().slice(0, 10)}`);
-  doc.text('本报告中的数字均由平台根据各单位的活动、签到、走访等记录自动汇总，未经手工填报。').moveDown(0.6);
-  heading(doc, '一、主要数据');
+    .text(x.scope(r.orgName, r.periodLabel, r.generatedAt.toISOString().slice(0, 10)));
+  doc.text(x.derived).moveDown(0.6);
+  heading(doc, x.headings.figures);
   table(
     doc,
-    ['指标', '数值'],
+    [x.cols.metric, x.cols.value],
     [full * 0.7, full * 0.3],
     r.figures.map((f) => [f.label, f.value]),
   );
-  heading(doc, '二、分月情况');
+  heading(doc, x.headings.months);
   barChart(doc, r.months);
   table(
     doc,
-    ['月份', '开展活动（次）', '参与群众（人次）'],
+    [x.cols.month, x.cols.activities, x.cols.attendance],
     [full / 3, full / 3, full / 3],
-    r.months.map((m) => [m.month, m.activities, m.attendance]),
+    r.months.map((m) => [m.label, m.activities, m.attendance]),
   );
   if (r.byKind.length) {
-    heading(doc, '三、活动类型');
+    heading(doc, x.headings.kinds);
     table(
       doc,
-      ['类型', '活动（次）', '参与（人次）'],
+      [x.cols.kind, x.cols.activities, x.cols.people],
       [full * 0.5, full * 0.25, full * 0.25],
       r.byKind.map((k) => [k.name, k.activities, k.attendance]),
     );
   }
   if (r.children.length) {
-    heading(doc, '四、所属单位');
+    heading(doc, x.headings.units);
     table(
       doc,
-      ['单位', '活动（次）', '参与（人次）'],
+      [x.cols.unit, x.cols.activities, x.cols.people],
       [full * 0.5, full * 0.25, full * 0.25],
       r.children.map((c) => [c.name, c.activities, c.attendance]),
     );
   }
   if (r.goals.length) {
-    heading(doc, '五、共建目标进展');
+    heading(doc, x.headings.goals);
     table(
       doc,
-      ['共建协议', '目标', '进度'],
+      [x.cols.partnership, x.cols.goal, x.cols.progress],
       [full * 0.4, full * 0.4, full * 0.2],
       r.goals.map((g) => [g.partnershipTitle, g.title, `${g.progress} / ${g.target}`]),
     );
   }
   if (r.highlights.length) {
-    heading(doc, '六、主要活动');
+    heading(doc, x.headings.highlights);
     table(
       doc,
-      ['日期', '活动', '组织单位', '类型', '参与'],
+      [x.cols.date, x.cols.activity, x.cols.organiser, x.cols.kind, x.cols.people],
       [full * 0.16, full * 0.34, full * 0.24, full * 0.14, full * 0.12],
       r.highlights.map((h) => [h.date, h.title, h.org, h.kind, h.attendance]),
     );
     doc.fontSize(10);
-    for (const h of r.highlights.filter((x) => x.quote).slice(0, 5))
-      doc.text(`“${h.quote!.text}”——${h.quote!.speaker}（${h.title}）`).moveDown(0.2);
+    if (r.truncated) doc.text(x.truncated(r.highlights.length)).moveDown(0.2);
+    for (const h of r.highlights.filter((y) => y.quote).slice(0, 5))
+      doc.text(x.quote(h.quote!.text, h.quote!.speaker, h.title)).moveDown(0.2);
   }
   if (r.photos.length) {
-    heading(doc, '七、活动剪影');
+    heading(doc, x.headings.photos);
     for (const p of r.photos) {
       const w = Math.min(full, 360);
       const h = (w * p.height) / Math.max(p.width, 1);

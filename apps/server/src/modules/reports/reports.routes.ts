@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { dashboardQuerySchema, dashboardSchema, rebuildResultSchema, reportQuerySchema } from '@youshe/shared';
 import { z } from 'zod';
 import { isPlatformAdmin } from '../../platform/access.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, requestLocale } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http.js';
 import type { Db } from '../../db/client.js';
 import type { DashboardService } from './dashboard.service.js';
@@ -51,7 +51,7 @@ export function reportsRoutes(db: Db, dashboard: DashboardService, reports: Repo
         },
       },
       async (req, reply) => {
-        const file = await reports.build(actorOf(req), req.query);
+        const file = await reports.build(actorOf(req), req.query, requestLocale(req));
         return reply
           .header('content-type', file.contentType)
           .header(

@@ -21,6 +21,28 @@ async function pdfText(data: Buffer): Promise<string> {
   return text;
 }
 
+/** The text of each paragraph and table cell of a Word document, tags stripped. */
+async function docxOf(data: Buffer) {
+  const zip = await JSZip.loadAsync(data);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const strip = (s: string) => s.replace(/<[^>]+>/g, '');
+  const firstTable = /<w:tbl>.*?<\/w:tbl>/s.exec(xml)![0];
+  const rows = [...firstTable.matchAll(/<w:tr[ >].*?<\/w:tr>/gs)].map((r) =>
+    [...r[0].matchAll(/<w:tc>.*?<\/w:tc>/gs)].map((c) => strip(c[0])),
+  );
+  return { zip, xml, text: strip(xml), figures: rows.slice(1) };
+}
+
+const GREEN = [0x0b, 0x6e, 0x4f];
+
+/** The colour of a pixel of a PNG, at a point given in the chart's own (CSS pixel) coordinates. */
+async function pixel(png: Buffer, x: number, y: number): Promise<number[]> {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const scale = info.width / 600;
+  const at = (Math.round(y * scale) * info.width + Math.round(x * scale)) * info.channels;
+  return [data[at]!, data[at + 1]!, data[at + 2]!];
+}
+
 beforeAll(async () => {
   t = await createTestApp();
   w = await makeTwoCities(t.database.db);
@@ -117,6 +139,122 @@ describe('reports', () => {
     const bad = await czOfficer.inject({ method: 'GET', url: `/api/reports/download?period=week&format=pdf` });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('validation_failed');
+  });
+});
+
+describe('the chart in the Word report', () => {
+  it('is a PNG drawn on the server, referenced from the document with a text alternative, showing the busy month', async () => {
+    const res = await czOfficer.inject({
+      method: 'GET',
+      url: `/api/reports/download?orgId=${w.changzhou.id}&period=quarter&date=2026-03-01&format=docx`,
+    });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const { zip, xml } = await docxOf(res.rawPayload);
+    const pngs = Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f));
+    expect(pngs).toHaveLength(1);
+    const png = await zip.file(pngs[0]!)!.async('nodebuffer');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const meta = await sharp(png).metadata();
+    expect([meta.width, meta.height]).toEqual([1200, 440]);
+
+    // The document's relationships name the image, and the chart's drawing embeds it under that id.
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    const rel =
+      new RegExp(`Id="(\\w+)"[^>]*Target="${pngs[0]!.slice(5)}"`).exec(rels) ??
+      new RegExp(`Target="${pngs[0]!.slice(5)}"[^>]*Id="(\\w+)"`).exec(rels);
+    expect(rel, rels).not.toBeNull();
+    expect(xml).toContain(`r:embed="${rel![1]}"`);
+    expect(xml).toContain('descr="各月开展共建活动次数柱状图"');
+    // It comes under the month-by-month heading, before that section's table.
+    const [at, heading, months] = [xml.indexOf(`r:embed="${rel![1]}"`), xml.indexOf('二、分月情况'), xml.indexOf('月份')];
+    expect(heading).toBeGreaterThan(0);
+    expect(at).toBeGreaterThan(heading);
+    expect(at).toBeLessThan(months);
+
+    // Three bars' places: January and February held nothing, March's one activity fills the height.
+    const slot = 560 / 3;
+    const middle = 110;
+    expect(await pixel(png, 30 + slot * 0.5, middle)).toEqual([255, 255, 255]);
+    expect(await pixel(png, 30 + slot * 1.5, middle)).toEqual([255, 255, 255]);
+    expect(await pixel(png, 30 + slot * 2.5, middle)).toEqual(GREEN);
+  });
+});
+
+describe("reports in the reader's language", () => {
+  const LANGS = {
+    'zh-CN': {
+      title: '2026年3月党建共建工作报告',
+      heading: '一、主要数据',
+      activities: '开展共建活动（次）1',
+      attendance: '参与群众（人次）3',
+      outcome: '活动成效·服务人数86',
+      kind: '反诈宣传',
+      month: '2026年3月',
+    },
+    'zh-TW': {
+      title: '2026年3月黨建共建工作報告',
+      heading: '一、主要數據',
+      activities: '開展共建活動（次）1',
+      attendance: '參與群眾（人次）3',
+      outcome: '活動成效·服務人數86',
+      kind: '反詐宣傳',
+      month: '2026年3月',
+    },
+    en: {
+      title: 'Party-building co-construction report of 常州',
+      heading: '1. Key figures',
+      activities: 'Co-construction activities held1',
+      attendance: 'People reached (attendances)3',
+      outcome: 'Activity outcome: People served86',
+      kind: 'Anti-fraud awareness',
+      month: 'March 2026',
+    },
+  } as const;
+  const url = (format: string, lang?: string) =>
+    `/api/reports/download?orgId=${w.changzhou.id}&period=month&date=2026-03-15&format=${format}${lang ? `&lang=${lang}` : ''}`;
+
+  it('writes the Word report in zh-CN, zh-TW and English with the same figures', async () => {
+    const values: string[][] = [];
+    for (const [lang, want] of Object.entries(LANGS)) {
+      // The console's language arrives as Accept-Language.
+      const res = await czOfficer.inject({ method: 'GET', url: url('docx'), headers: { 'accept-language': lang } });
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      const { text, figures } = await docxOf(res.rawPayload);
+      for (const s of Object.values(want)) expect(text, lang).toContain(s);
+      values.push(figures.map((r) => r[1]!));
+      expect(figures.length).toBeGreaterThan(5);
+    }
+    expect(values[1]).toEqual(values[0]);
+    expect(values[2]).toEqual(values[0]);
+    const en = (await docxOf((await czOfficer.inject({ method: 'GET', url: url('docx', 'en') })).rawPayload)).text;
+    // Only the records' own words (names, titles, quotes) stay Chinese.
+    expect(en).not.toMatch(/统计范围|主要数据|分月情况|活动类型|主要活动|反诈宣传(?!进社区)/);
+  });
+
+  it('prints the PDF in each language, an explicit lang winning over the header', async () => {
+    for (const [lang, want] of Object.entries(LANGS)) {
+      const res = await czOfficer.inject({ method: 'GET', url: url('pdf', lang), headers: { 'accept-language': 'en-US,en;q=0.9' } });
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      // A PDF breaks long lines where it must; compare without the breaks.
+      const text = (await pdfText(res.rawPayload)).replace(/\s+/g, '');
+      for (const s of [want.title, want.heading, want.kind, want.month]) expect(text, lang).toContain(s.replace(/\s+/g, ''));
+      expect(text, lang).toContain('反诈宣传进社区');
+      expect(text, lang).toContain('86');
+    }
+    const quarter = await pdfText(
+      (
+        await czOfficer.inject({
+          method: 'GET',
+          url: `/api/reports/download?orgId=${w.changzhou.id}&period=quarter&date=2026-03-15&format=pdf`,
+          headers: { 'accept-language': 'zh-TW' },
+        })
+      ).rawPayload,
+    );
+    expect(quarter).toContain('2026年第一季黨建共建工作報告');
+    const year = await czOfficer.inject({ method: 'GET', url: `/api/reports/download?period=year&date=2026-03-15&format=pdf&lang=en` });
+    expect((await pdfText(year.rawPayload)).replace(/\s+/g, '')).toContain('theyear2026');
+    const bad = await czOfficer.inject({ method: 'GET', url: url('pdf', 'fr') });
+    expect(bad.statusCode).toBe(400);
   });
 });
 

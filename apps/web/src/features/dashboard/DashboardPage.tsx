@@ -10,8 +10,8 @@ import { errorText } from '../../app/api';
 import { formatNumber } from '../../app/format';
 import { useOrgScope } from '../../app/org-scope';
 import { usePageTitle } from '../../app/use-page-title';
-import { activitiesLink, chinaMonth, dashboardApi, dashboardKeys, type ReportPeriod } from './dashboard.api';
-import { CURRENT_LINKS, PERIOD_LINKS, figureName, figureValue, periodMetrics } from './figures';
+import { activitiesLink, chinaMonth, dashboardApi, dashboardKeys, outcomesLink, type ReportPeriod } from './dashboard.api';
+import { CURRENT_LINKS, PERIOD_FILTERED, PERIOD_LINKS, figureName, figureValue, periodMetrics } from './figures';
 
 const MonthsChart = lazy(() => import('./DashboardCharts').then((m) => ({ default: m.MonthsChart })));
 const ShareChart = lazy(() => import('./DashboardCharts').then((m) => ({ default: m.ShareChart })));
@@ -20,7 +20,7 @@ type Child = Dashboard['children'][number];
 
 /** Figures of a unit's subtree for a period, each leading to the units below it and to the records behind it. */
 export default function DashboardPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('reports.dashboard'));
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -43,11 +43,16 @@ export default function DashboardPage() {
     setParams(next);
   };
   const recordsOf = (id: string | null, kindId?: string) => activitiesLink(id, from, to, kindId);
+  const linkOf = (m: string, id: string | null) => {
+    if (m === 'activities' || m === 'attendance' || m.startsWith('outcome:')) return recordsOf(id);
+    if (PERIOD_FILTERED.has(m)) return outcomesLink(id, from, to);
+    return PERIOD_LINKS[m] ?? '#';
+  };
 
   const download = async (format: 'docx' | 'pdf') => {
     setBusy(format);
     try {
-      await dashboardApi.downloadReport({ orgId: d?.org.id ?? undefined, period, date: `${to}-01`, format });
+      await dashboardApi.downloadReport({ orgId: d?.org.id ?? undefined, period, date: `${to}-01`, format, lang: i18n.language });
     } catch (e) {
       void message.error(errorText(e));
     } finally {
@@ -115,11 +120,7 @@ export default function DashboardPage() {
         {d &&
           periodMetrics(d.totals).map((m) => (
             <Col key={m} xs={12} sm={8} lg={6} xl={4}>
-              <Link
-                to={m === 'activities' || m === 'attendance' || m.startsWith('outcome:') ? recordsOf(d.org.id) : (PERIOD_LINKS[m] ?? '#')}
-                data-testid={`figure-${m.replace(':', '-')}`}
-                className="figure-card"
-              >
+              <Link to={linkOf(m, d.org.id)} data-testid={`figure-${m.replace(':', '-')}`} className="figure-card">
                 <Card size="small" hoverable>
                   <Statistic title={figureName(t, m)} value={figureValue(m, d.totals[m] ?? 0)} formatter={(v) => formatNumber(Number(v))} />
                 </Card>

@@ -10,7 +10,8 @@ export type ReportPeriod = 'month' | 'quarter' | 'year';
 
 export const dashboardApi = {
   get: (q: DashboardQuery) => api.get<Dashboard>('/api/dashboard', { orgId: q.orgId, from: q.from, to: q.to }),
-  downloadReport: (q: { orgId?: string; period: ReportPeriod; date?: string; format: 'docx' | 'pdf' }) =>
+  /** The report is written in the console's language; `lang` says so explicitly, the header would too. */
+  downloadReport: (q: { orgId?: string; period: ReportPeriod; date?: string; format: 'docx' | 'pdf'; lang: string }) =>
     api.download('/api/reports/download', q, `report.${q.format}`),
 };
 
@@ -33,4 +34,11 @@ export function activitiesLink(orgId: string | null, from: string, to: string, k
 /** This month in China time. */
 export function chinaMonth(at = new Date()): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+}
+
+/** Business outcomes of the unit and period: the outcomes page takes the same dates as its API (inclusive days). */
+export function outcomesLink(orgId: string | null, from: string, to: string): string {
+  const params = new URLSearchParams(monthRange(from, to));
+  if (orgId) params.set('orgId', orgId);
+  return `/outcomes?${params.toString()}`;
 }

@@ -13,7 +13,10 @@ export const CURRENT_LINKS: Record<string, string> = {
   alerts_overdue: '/care/alerts',
 };
 
-/** Period figures of other domains, and where their records are. */
+/**
+ * Period figures of other domains, and where their records are. Only the outcomes page takes a period
+ * (PERIOD_FILTERED); the others list their records without dates and are scoped by the org switcher.
+ */
 export const PERIOD_LINKS: Record<string, string> = {
   visits: '/care/recipients',
   visits_received: '/care/recipients',
@@ -25,6 +28,9 @@ export const PERIOD_LINKS: Record<string, string> = {
   alerts: '/care/alerts',
   alerts_closed_in_time: '/care/alerts',
 };
+
+/** Figures whose page is narrowed to the dashboard's unit and period by the link itself. */
+export const PERIOD_FILTERED = new Set(['outcome_records', 'outcome_amount_fen']);
 
 /** A figure's name in the reader's language; outcome figures reuse the activities' own labels. */
 export function figureName(t: TFunction, metric: string): string {

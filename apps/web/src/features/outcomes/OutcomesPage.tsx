@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Segmented, Select, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Segmented, Select, Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { OUTCOME_KINDS, OUTCOME_PERIODS, type CreateOutcome, type Outcome, type OutcomeSummary } from '@youshe/shared';
 import { api, errorText, type Page } from '../../app/api';
 import { formatDate, formatNumber } from '../../app/format';
@@ -24,17 +25,22 @@ export default function OutcomesPage() {
   const { t } = useTranslation();
   usePageTitle(t('nav.outcomes'));
   const me = useSignedIn();
-  const { orgId } = useOrgScope();
+  const scope = useOrgScope();
+  // A dashboard figure links here with its unit and period (inclusive days), which narrow both tabs.
+  const [params, setParams] = useSearchParams();
+  const orgId = params.get('orgId') ?? scope.orgId ?? undefined;
+  const from = params.get('from') ?? undefined;
+  const to = params.get('to') ?? undefined;
   const [period, setPeriod] = useState<Period>('month');
   const [creating, setCreating] = useState(false);
   const summary = useQuery({
-    queryKey: ['outcomes', 'summary', orgId, period],
-    queryFn: () => api.get<OutcomeSummary>('/api/outcomes/summary', { orgId, period }),
+    queryKey: ['outcomes', 'summary', orgId, period, from, to],
+    queryFn: () => api.get<OutcomeSummary>('/api/outcomes/summary', { orgId, period, from, to }),
   });
   const [page, setPage] = useState(1);
   const list = useQuery({
-    queryKey: ['outcomes', 'list', orgId, page],
-    queryFn: () => api.get<Page<Outcome>>('/api/outcomes', { orgId, page, pageSize: 20 }),
+    queryKey: ['outcomes', 'list', orgId, page, from, to],
+    queryFn: () => api.get<Page<Outcome>>('/api/outcomes', { orgId, page, pageSize: 20, from, to }),
   });
   const kindLabel = (k: string) => t(`stations.outcomes.kind.${k}`);
 
@@ -50,6 +56,22 @@ export default function OutcomesPage() {
           </Button>
         )}
       </div>
+      {(from || to) && (
+        <div style={{ marginBottom: 12 }}>
+          <Tag data-testid="outcomes-period">{t('reports.periodFilter', { from: from ?? '…', to: to ?? '…' })}</Tag>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => {
+              setParams({});
+              setPage(1);
+            }}
+            data-testid="outcomes-period-clear"
+          >
+            {t('reports.clearPeriod')}
+          </Button>
+        </div>
+      )}
       <Tabs
         items={[
           {
