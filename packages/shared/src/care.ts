@@ -98,6 +98,14 @@ export const createRecipientSchema = z.strictObject({
 
 export const pairingSchema = z.strictObject({ mainVolunteerId: idSchema.nullable(), backupVolunteerId: idSchema.nullable() });
 
+/** The care plan as changed after enrolment: how often, the help wanted, the family's extra checklist items. */
+export const carePlanSchema = z.strictObject({
+  frequency: z.enum(CARE_FREQUENCIES),
+  helpWanted: z.array(z.enum(HELP_KINDS)).max(HELP_KINDS.length),
+  extraItems: z.array(z.enum(EXTRA_ITEMS)).max(3),
+});
+export type CarePlanInput = z.infer<typeof carePlanSchema>;
+
 const personRef = z.object({ id: z.string(), name: z.string() }).nullable();
 
 export const careContactSchema = z.object({
@@ -241,9 +249,18 @@ export const visitSchema = z.object({
   confirmation: z.enum(VISIT_CONFIRMATION),
   hasSignature: z.boolean(),
   hasPhoto: z.boolean(),
+  /** Whether a note exists: the note itself is shown only on request, and that look is audited. */
+  hasNote: z.boolean(),
   lateReason: z.string().nullable(),
 });
-export const visitListSchema = z.object({ items: z.array(visitSchema) });
+export type CareVisit = z.infer<typeof visitSchema>;
+/** A recipient's visit history, newest first, a page at a time. */
+export const visitHistoryQuerySchema = z.strictObject({
+  page: pageQuerySchema.shape.page,
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const visitHistoryPageSchema = pageOf(visitSchema);
+export const visitNoteSchema = z.object({ note: z.string().nullable() });
 
 export const alertSchema = z.object({
   id: z.string(),

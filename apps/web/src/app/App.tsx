@@ -58,6 +58,7 @@ const CareVisitPage = lazy(() => import('../mobile/care/CarePages').then((m) => 
 const CareFamilyPage = lazy(() => import('../mobile/care/CarePages').then((m) => ({ default: m.FamilyPage })));
 const CareAlertsPage = lazy(() => import('../features/care/AlertsPage'));
 const CareRecipientsPage = lazy(() => import('../features/care/RecipientsPage'));
+const CareRecipientDetailPage = lazy(() => import('../features/care/RecipientDetailPage'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const ScreenPage = lazy(() => import('../features/dashboard/ScreenPage'));
 const PressPage = lazy(() => import('../features/reports/PressPage'));
@@ -123,6 +124,7 @@ export function App() {
                   <Route path="outcomes" element={page(<OutcomesPage />)} />
                   <Route path="care/alerts" element={page(<CareAlertsPage />)} />
                   <Route path="care/recipients" element={page(<CareRecipientsPage />)} />
+                  <Route path="care/recipients/:id" element={page(<CareRecipientDetailPage />)} />
                   <Route path="bookings" element={page(<CampaignsPage />)} />
                   <Route path="bookings/counter" element={page(<CounterPage />)} />
                   <Route path="bookings/:id" element={page(<CampaignDetailPage />)} />

@@ -11,7 +11,7 @@ import { AppError, invalidField } from '../../platform/errors.js';
 import type { Notifier, OutgoingMessage } from '../../platform/notify.js';
 import { shownName } from './care.access.js';
 import { careRepository as repo, ESCALATE_AFTER_MINUTES } from './care.repository.js';
-import { familyContactsOf } from './contacts.js';
+import { familyContactsOf, neighboursToAlert } from './contacts.js';
 import { familyLinks } from './family.js';
 
 const OWNER_BY_LEVEL = ['grid_leader', 'community', 'branch'] as const;
@@ -114,6 +114,21 @@ export function createAlertsService(db: Db, crypto: FieldCrypto, notifier: Notif
           dedupeKey: `care.alert:${id}:family:${i}`,
         }),
       );
+      // Neighbours live next door: in an emergency they may be the first who can knock. By SMS, no private link.
+      for (const n of await neighboursToAlert(tx, crypto, facts.recipientId))
+        messages.push({
+          kind: 'care.alert',
+          channel: 'webhook',
+          to: n.to,
+          toName: n.name,
+          subject: `【关爱提醒】请帮忙看看${name}`,
+          body: `${n.name}您好：您是${name}登记的信任邻居。${facts.summary}。如方便，请上门或打电话看看老人是否安好；社区网格长和社区已同时收到提醒。`,
+          link: null,
+          orgId: facts.orgId,
+          refType: 'care_recipient',
+          refId: facts.recipientId,
+          dedupeKey: `care.alert:${id}:neighbour:${n.position}`,
+        });
     }
     await notifier.enqueue(
       tx,

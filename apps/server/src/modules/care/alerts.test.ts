@@ -48,7 +48,7 @@ describe('alerts that reach someone', () => {
       .from(outboxMessages)
       .where(and(eq(outboxMessages.kind, 'care.alert'), eq(outboxMessages.refId, id)));
     const to = sent.map((m) => m.recipientName).sort();
-    expect(to).toEqual(['周书记', '王小明', '王小红', '陈网格'].sort());
+    expect(to).toEqual(['刘阿姨', '周书记', '王小明', '王小红', '陈网格'].sort());
     expect(sent.find((m) => m.recipientName === '王小明')!.link).toMatch(/^\/f\/.{40,}/);
   });
 

@@ -6,6 +6,7 @@ import {
   alertPageSchema,
   alertSchema,
   careScanResultSchema,
+  carePlanSchema,
   createRecipientSchema,
   familyPageSchema,
   familyTokenParamsSchema,
@@ -22,7 +23,9 @@ import {
   visitBatchResultSchema,
   visitBatchSchema,
   visitInputSchema,
-  visitListSchema,
+  visitHistoryPageSchema,
+  visitHistoryQuerySchema,
+  visitNoteSchema,
   visitResultSchema,
   volunteerSearchQuerySchema,
   volunteerSearchSchema,
@@ -124,10 +127,36 @@ export function careRoutes(services: Pick<Services, 'careRecipients' | 'careVisi
       },
       (req) => recipients.remove(actorOf(req), req.params.id),
     );
+    r.put(
+      '/api/care/recipients/:id/plan',
+      {
+        schema: {
+          tags,
+          summary: 'Change the care plan: frequency, help wanted, the family’s checklist items',
+          params: idParamsSchema,
+          body: carePlanSchema,
+          response: { 200: recipientSchema },
+        },
+      },
+      (req) => recipients.setPlan(actorOf(req), req.params.id, req.body),
+    );
     r.get(
       '/api/care/recipients/:id/visits',
-      { schema: { tags, summary: 'Recent visits of a recipient', params: idParamsSchema, response: { 200: visitListSchema } } },
-      (req) => recipients.visits(actorOf(req), req.params.id),
+      {
+        schema: {
+          tags,
+          summary: 'A recipient’s visits, newest first, paged; notes and photos are asked for one by one',
+          params: idParamsSchema,
+          querystring: visitHistoryQuerySchema,
+          response: { 200: visitHistoryPageSchema },
+        },
+      },
+      (req) => recipients.visits(actorOf(req), req.params.id, req.query),
+    );
+    r.post(
+      '/api/care/visits/:id/note',
+      { schema: { tags, summary: 'One visit’s note (audited)', params: idParamsSchema, response: { 200: visitNoteSchema } } },
+      (req) => recipients.revealNote(actorOf(req), req.params.id),
     );
 
     r.get(

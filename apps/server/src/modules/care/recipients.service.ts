@@ -1,9 +1,9 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { CARE_INTERVAL_DAYS, type createRecipientSchema, type pairingSchema, type recipientListQuerySchema } from '@youshe/shared';
+import { and, eq, sql } from 'drizzle-orm';
+import { CARE_INTERVAL_DAYS, type createRecipientSchema, type recipientListQuerySchema } from '@youshe/shared';
 import { uuidv7 } from '../../platform/ids.js';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { careConsents, careContacts, careRecipients, careVisits, orgs, persons } from '../../db/schema/index.js';
+import { careConsents, careContacts, careRecipients, orgs, persons } from '../../db/schema/index.js';
 import { inScope, requireAccess, scopeOf, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { maskAddress, maskPhone, randomToken, sha256, type FieldCrypto } from '../../platform/crypto.js';
@@ -13,6 +13,8 @@ import { escapeLike } from '../../platform/sql.js';
 import { orgsRepository } from '../orgs/orgs.repository.js';
 import { dueOf, isPaired, loadRecipient, maskName, mayReveal, requireSee, shownName, type RecipientRow } from './care.access.js';
 import { careRepository as repo, graceDays } from './care.repository.js';
+import { createHistoryService } from './history.service.js';
+import { createPlanService } from './plan.service.js';
 import { createPrivacyService } from './privacy.service.js';
 
 const DAY = 86_400_000;
@@ -92,23 +94,13 @@ export function createRecipientsService(db: Db, crypto: FieldCrypto) {
     return { items: await withDetails(rows), total, page: q.page, pageSize: q.pageSize };
   }
 
-  async function checkVolunteers(main: string | null | undefined, backup: string | null | undefined) {
-    if (main && backup && main === backup) throw invalidField('backupVolunteerId', 'custom', 'same_volunteer');
-    const ids = [main, backup].filter((x): x is string => Boolean(x));
-    if (!ids.length) return;
-    const found = await db.select({ id: persons.id }).from(persons).where(inArray(persons.id, ids));
-    for (const [field, value] of [
-      ['mainVolunteerId', main],
-      ['backupVolunteerId', backup],
-    ] as const)
-      if (value && !found.some((f) => f.id === value)) throw invalidField(field, 'custom', 'not_a_person');
-  }
+  const plan = createPlanService(db, get);
 
   async function create(actor: Actor, input: z.infer<typeof createRecipientSchema>) {
     const org = await orgsRepository.findById(db, input.orgId);
     requireAccess(actor, 'care.manage', org?.path);
     if (org!.kind !== 'grid') throw invalidField('orgId', 'custom', 'not_a_grid');
-    await checkVolunteers(input.mainVolunteerId, input.backupVolunteerId);
+    await plan.checkVolunteers(input.mainVolunteerId, input.backupVolunteerId);
     const id = uuidv7();
     const intervalDays = CARE_INTERVAL_DAYS[input.frequency];
     const now = new Date();
@@ -203,64 +195,6 @@ export function createRecipientsService(db: Db, crypto: FieldCrypto) {
     return { phone: open(r.phoneEnc), address: open(r.addressEnc), healthNotes: open(r.healthNotesEnc) };
   }
 
-  async function setPairing(actor: Actor, id: string, input: z.infer<typeof pairingSchema>) {
-    const row = await loadRecipient(db, id);
-    requireAccess(actor, 'care.manage', row?.orgPath);
-    await checkVolunteers(input.mainVolunteerId, input.backupVolunteerId);
-    await db.transaction(async (tx) => {
-      await tx
-        .update(careRecipients)
-        .set({ mainVolunteerId: input.mainVolunteerId, backupVolunteerId: input.backupVolunteerId, updatedAt: sql`now()` })
-        .where(eq(careRecipients.id, id));
-      await recordAudit(tx, actor, {
-        action: 'care.pairing',
-        entity: 'care_recipient',
-        entityId: id,
-        org: { id: row!.r.orgId, path: row!.orgPath },
-        details: input,
-      });
-    });
-    return get(actor, id);
-  }
-
-  /** A recipient's visits; notes (which may speak of health) only for those who may reveal, and that look is logged. */
-  async function visits(actor: Actor, id: string) {
-    const row = await loadRecipient(db, id);
-    requireSee(actor, row);
-    const full = mayReveal(actor, row);
-    const rows = await db
-      .select({ v: careVisits, volunteerName: persons.name })
-      .from(careVisits)
-      .leftJoin(persons, eq(persons.id, careVisits.volunteerId))
-      .where(eq(careVisits.recipientId, id))
-      .orderBy(desc(careVisits.visitedAt))
-      .limit(50);
-    if (full && rows.some(({ v }) => v.noteEnc))
-      await recordAudit(db, actor, {
-        action: 'care.visits_view',
-        entity: 'care_recipient',
-        entityId: id,
-        org: { id: row.r.orgId, path: row.orgPath },
-      });
-    return {
-      items: rows.map(({ v, volunteerName }) => ({
-        id: v.id,
-        visitedAt: v.visitedAt.toISOString(),
-        volunteerName,
-        minutes: v.minutes,
-        presence: v.presence as 'visited',
-        answers: full ? v.answers : null,
-        helpGiven: v.helpGiven,
-        note: full && v.noteEnc ? crypto.decrypt(v.noteEnc) : null,
-        concern: v.concern as 'none',
-        confirmation: v.confirmation as 'verbal',
-        hasSignature: v.signatureEnc !== null,
-        hasPhoto: v.photoEnc !== null,
-        lateReason: v.lateReason,
-      })),
-    };
-  }
-
   /** Carriers a coordinator may pair: volunteers by name, with their unit; names only, nothing personal. */
   async function volunteers(actor: Actor, q: string) {
     const scope = scopeOf(actor, 'care.manage');
@@ -281,7 +215,17 @@ export function createRecipientsService(db: Db, crypto: FieldCrypto) {
     return { items: rows };
   }
 
-  return { get, list, create, reveal, setPairing, visits, volunteers, ...createPrivacyService(db, crypto, get) };
+  return {
+    get,
+    list,
+    create,
+    reveal,
+    volunteers,
+    setPairing: plan.setPairing,
+    setPlan: plan.setPlan,
+    ...createHistoryService(db, crypto),
+    ...createPrivacyService(db, crypto, get),
+  };
 }
 
 export type RecipientsService = ReturnType<typeof createRecipientsService>;

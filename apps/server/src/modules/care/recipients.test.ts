@@ -86,8 +86,11 @@ describe('care recipients and their privacy', () => {
 
     await w.carrier.client.inject({ method: 'POST', url: '/api/care/visits', payload: visitPayload(id) });
     const visits = (await w.partner.client.inject({ method: 'GET', url: `/api/care/recipients/${id}/visits` })).json();
-    expect(visits.items[0]).toMatchObject({ note: '血压偏高，已提醒按时服药', volunteerName: '李建国' });
-    expect(await audits('care.visits_view', id)).toHaveLength(1);
+    // The note stays closed in the list; it is opened for one visit on request, and that look is audited.
+    expect(visits.items[0]).toMatchObject({ note: null, hasNote: true, volunteerName: '李建国' });
+    const note = await w.partner.client.inject({ method: 'POST', url: `/api/care/visits/${visits.items[0].id}/note` });
+    expect(note.json()).toEqual({ note: '血压偏高，已提醒按时服药' });
+    expect(await audits('care.visit_note_view', visits.items[0].id)).toHaveLength(1);
   });
 
   it('the family page shows recent visits by its private link, without the note', async () => {

@@ -33,8 +33,21 @@ const FIELDS = [
   'backupVolunteerId',
 ];
 
-/** Picks a carrier by name: only names and units are shown, nothing personal. */
-function VolunteerSelect({ value, onChange, id }: { value?: string; onChange?: (v: string | undefined) => void; id?: string }) {
+/**
+ * Picks a carrier by name: only names and units are shown, nothing personal. `current` is the carrier already
+ * chosen (when editing a pairing), so the field shows their name before anyone searches.
+ */
+export function VolunteerSelect({
+  value,
+  onChange,
+  id,
+  current,
+}: {
+  value?: string | null;
+  onChange?: (v: string | undefined) => void;
+  id?: string;
+  current?: { id: string; name: string } | null;
+}) {
   const [q, setQ] = useState('');
   const found = useQuery({
     queryKey: ['care', 'volunteers', q],
@@ -49,7 +62,10 @@ function VolunteerSelect({ value, onChange, id }: { value?: string; onChange?: (
       value={value}
       onChange={onChange}
       onSearch={setQ}
-      options={(found.data?.items ?? []).map((v) => ({ value: v.id, label: `${v.name}（${v.orgName}）` }))}
+      options={[
+        ...(current && !found.data?.items.some((v) => v.id === current.id) ? [{ value: current.id, label: current.name }] : []),
+        ...(found.data?.items ?? []).map((v) => ({ value: v.id, label: `${v.name}（${v.orgName}）` })),
+      ]}
     />
   );
 }

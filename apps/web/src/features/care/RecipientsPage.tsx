@@ -4,6 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { CareRecipient } from '@youshe/shared';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { errorText, problemText } from '../../app/api';
 import { formatDateTime } from '../../app/format';
 import { useOrgScope } from '../../app/org-scope';
@@ -70,7 +71,8 @@ export default function RecipientsPage() {
             key: 'name',
             title: t('care.columns.recipient'),
             width: 110,
-            render: (_v, r) => (r.status === 'active' ? r.name : <Tag>{r.name}</Tag>),
+            // The name opens the recipient's page: plan, carriers and visit history.
+            render: (_v, r) => <Link to={`/care/recipients/${r.id}`}>{r.status === 'active' ? r.name : <Tag>{r.name}</Tag>}</Link>,
           },
           { key: 'grid', title: t('care.columns.grid'), width: 110, dataIndex: 'orgName' },
           { key: 'address', title: t('care.columns.address'), width: 170, render: (_v, r) => r.addressMasked ?? '—' },

@@ -1,4 +1,4 @@
-import type { CareAlert, CareRecipient, recipientSecretsSchema } from '@youshe/shared';
+import type { CareAlert, CarePlanInput, CareRecipient, CareVisit, recipientSecretsSchema } from '@youshe/shared';
 import type { z } from 'zod';
 import { api, type Page } from '../../app/api';
 
@@ -13,7 +13,14 @@ export const careKeys = {
   all: ['care'] as const,
   alerts: (f: AlertFilters) => ['care', 'alerts', f] as const,
   recipients: (f: { orgId?: string | null; page: number; pageSize: number }) => ['care', 'recipients', f] as const,
+  recipient: (id: string) => ['care', 'recipient', id] as const,
+  visits: (id: string, f: { page: number; pageSize: number }) => ['care', 'recipient', id, 'visits', f] as const,
 };
+
+export interface Pairing {
+  mainVolunteerId: string | null;
+  backupVolunteerId: string | null;
+}
 
 export const careApi = {
   alerts: (f: AlertFilters) => api.get<Page<CareAlert>>('/api/care/alerts', { ...f }),
@@ -26,4 +33,11 @@ export const careApi = {
   exportData: (id: string) => api.download(`/api/care/recipients/${id}/export`, undefined, `care-recipient-${id}.json`),
   withdraw: (id: string) => api.post<CareRecipient>(`/api/care/recipients/${id}/withdraw-consent`),
   remove: (id: string) => api.delete<{ ok: true }>(`/api/care/recipients/${id}`),
+  recipient: (id: string) => api.get<CareRecipient>(`/api/care/recipients/${id}`),
+  setPlan: (id: string, plan: CarePlanInput) => api.put<CareRecipient>(`/api/care/recipients/${id}/plan`, plan),
+  setPairing: (id: string, pairing: Pairing) => api.put<CareRecipient>(`/api/care/recipients/${id}/pairing`, pairing),
+  visits: (id: string, f: { page: number; pageSize: number }) => api.get<Page<CareVisit>>(`/api/care/recipients/${id}/visits`, { ...f }),
+  visitNote: (visitId: string) => api.post<{ note: string | null }>(`/api/care/visits/${visitId}/note`),
+  /** The photo is fetched by the <img> itself (same-origin session); the server audits that look. */
+  visitPhotoUrl: (visitId: string) => `/api/care/visits/${visitId}/photo`,
 };
