@@ -201,7 +201,8 @@ function buildLeads(seed: number, world: DemoWorld, crypto: FieldCrypto) {
     const place = world.places.find((p) => p.kind === 'red_station' && p.name.includes(s.office));
     if (!place) continue;
     for (let k = 0; k < 2; k++) {
-      const at = new Date(DEMO_TODAY - rng.int(1, 40) * DAY + rng.int(9, 17) * HOUR);
+      // 09:00–17:00 in China (UTC+8), when the stations are open.
+      const at = new Date(DEMO_TODAY - rng.int(1, 40) * DAY + rng.int(1, 9) * HOUR);
       const phone = `1${rng.pick(['39', '38', '51', '58', '77'])}${rng.digits(8)}`;
       leads.push({
         id: rng.uuid(at.getTime()),
