@@ -98,7 +98,7 @@ export function createAlertsService(db: Db, crypto: FieldCrypto, notifier: Notif
     if (facts.level === 'urgent') {
       messages.push(...(await staffMessages(tx, id, 1, base)));
       const links = await familyLinks(tx, crypto, facts.recipientId);
-      const family = await familyContactsOf(tx, crypto, facts.recipientId);
+      const family = await familyContactsOf(tx, crypto, facts.recipientId, 'alerts');
       family.forEach((f, i) =>
         messages.push({
           kind: 'care.alert',

@@ -1,7 +1,10 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { CONSENT_PURPOSES } from '@youshe/shared';
 import type { Executor } from '../../db/client.js';
 import { careConsents, careContacts, careRecipients } from '../../db/schema/index.js';
 import type { FieldCrypto } from '../../platform/crypto.js';
+
+type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 export interface FamilyContact {
   name: string;
@@ -10,15 +13,36 @@ export interface FamilyContact {
 }
 
 /**
- * The family contacts who get a recipient's reports and alerts, decrypted for the notifier. Empty once consent
- * was withdrawn (the contacts are erased with the rest of the person's data). Used by wristbands too.
+ * The recipient's consent stands and covers `purpose`: asked wherever news about them leaves the platform,
+ * since the purposes ticked at enrolment are what they (or their proxy) agreed to.
  */
-export async function familyContactsOf(executor: Executor, crypto: FieldCrypto, recipientId: string): Promise<FamilyContact[]> {
+export const consentCovers = (recipientId: SQL | AnyColumn, purpose: ConsentPurpose) =>
+  sql`exists (select 1 from ${careConsents} c where c.recipient_id = ${recipientId}
+    and c.withdrawn_at is null and ${purpose}::text = any(c.purposes))`;
+
+/**
+ * The family contacts who get a recipient's reports and alerts, decrypted for the notifier. Empty once consent
+ * was withdrawn (the contacts are erased with the rest of the person's data), and, given a purpose, unless the
+ * consent covers it. Used by wristbands too (a found person's family is told whatever was ticked).
+ */
+export async function familyContactsOf(
+  executor: Executor,
+  crypto: FieldCrypto,
+  recipientId: string,
+  purpose?: ConsentPurpose,
+): Promise<FamilyContact[]> {
   const rows = await executor
     .select({ name: careContacts.name, channel: careContacts.channel, addressEnc: careContacts.addressEnc })
     .from(careContacts)
     .innerJoin(careRecipients, eq(careRecipients.id, careContacts.recipientId))
-    .where(and(eq(careContacts.recipientId, recipientId), eq(careContacts.kind, 'family'), eq(careRecipients.status, 'active')))
+    .where(
+      and(
+        eq(careContacts.recipientId, recipientId),
+        eq(careContacts.kind, 'family'),
+        eq(careRecipients.status, 'active'),
+        purpose ? consentCovers(careContacts.recipientId, purpose) : undefined,
+      ),
+    )
     .orderBy(asc(careContacts.position));
   return rows.map((r) => ({ name: r.name, channel: r.channel as 'email' | 'webhook', to: crypto.decrypt(r.addressEnc) }));
 }
@@ -38,8 +62,7 @@ export async function neighboursToAlert(executor: Executor, crypto: FieldCrypto,
         eq(careContacts.recipientId, recipientId),
         eq(careContacts.kind, 'neighbour'),
         eq(careRecipients.status, 'active'),
-        sql`exists (select 1 from ${careConsents} c where c.recipient_id = ${careContacts.recipientId}
-          and c.withdrawn_at is null and 'alerts' = any(c.purposes))`,
+        consentCovers(careContacts.recipientId, 'alerts'),
       ),
     )
     .orderBy(asc(careContacts.position));

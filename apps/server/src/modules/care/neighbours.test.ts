@@ -99,3 +99,48 @@ describe('trusted neighbours in an emergency', () => {
     expect(await toNeighbours(other.id)).toEqual([]);
   });
 });
+
+describe('the family hears what the consent covers', () => {
+  /** What the family's phones and mail boxes would receive about one recipient, by kind. */
+  const toFamily = async (recipientId: string) =>
+    (
+      await t.database.db
+        .select({ kind: outboxMessages.kind, to: outboxMessages.recipientName })
+        .from(outboxMessages)
+        .where(and(eq(outboxMessages.refId, recipientId), sql`${outboxMessages.recipientName} in ('王小明', '王小红')`))
+    )
+      .map((m) => `${m.kind} ${m.to}`)
+      .sort();
+
+  it('visit reports only with family_reports, alerts only with alerts', async () => {
+    const visitsOnly = await enrol(
+      w.partner.client,
+      recipientInput(w, { name: '钱奶奶', consent: { givenBy: '本人', byProxy: false, purposes: ['visits'] } }),
+    );
+    await w.carrier.client.inject({ method: 'POST', url: '/api/care/visits', payload: visitPayload(visitsOnly.id) });
+    await w.carrier.client.inject({ method: 'POST', url: '/api/care/visits', payload: visitPayload(visitsOnly.id, { concern: 'urgent' }) });
+    expect(await toFamily(visitsOnly.id)).toEqual([]);
+    // The staff are alerted whatever the family may hear.
+    expect((await t.database.db.select().from(careAlerts).where(eq(careAlerts.recipientId, visitsOnly.id))).length).toBe(1);
+
+    const reportsOnly = await enrol(
+      w.partner.client,
+      recipientInput(w, { name: '孙爷爷', consent: { givenBy: '本人', byProxy: false, purposes: ['visits', 'family_reports'] } }),
+    );
+    await w.carrier.client.inject({
+      method: 'POST',
+      url: '/api/care/visits',
+      payload: visitPayload(reportsOnly.id, { concern: 'urgent' }),
+    });
+    expect(await toFamily(reportsOnly.id)).toEqual(['care.visit_report 王小明', 'care.visit_report 王小红']);
+
+    const both = await enrol(w.partner.client, recipientInput(w, { name: '李奶奶' }));
+    await w.carrier.client.inject({ method: 'POST', url: '/api/care/visits', payload: visitPayload(both.id, { concern: 'urgent' }) });
+    expect(await toFamily(both.id)).toEqual([
+      'care.alert 王小明',
+      'care.alert 王小红',
+      'care.visit_report 王小明',
+      'care.visit_report 王小红',
+    ]);
+  });
+});

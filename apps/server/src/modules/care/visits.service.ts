@@ -19,6 +19,7 @@ import { recordHours } from '../volunteers/hours.js';
 import type { AlertsService } from './alerts.service.js';
 import { isPaired, shownName, type RecipientRow } from './care.access.js';
 import { careRepository as repo } from './care.repository.js';
+import { consentCovers } from './contacts.js';
 import { visitReports } from './family.js';
 import { createRouteService, requireVolunteer } from './route.service.js';
 
@@ -88,7 +89,14 @@ export function createVisitsService(db: Db, crypto: FieldCrypto, notifier: Notif
         ? db
             .select()
             .from(careContacts)
-            .where(and(inArray(careContacts.recipientId, recipientIds), eq(careContacts.kind, 'family')))
+            .where(
+              and(
+                inArray(careContacts.recipientId, recipientIds),
+                eq(careContacts.kind, 'family'),
+                // Visit reports go to the family only if the consent covers them.
+                consentCovers(careContacts.recipientId, 'family_reports'),
+              ),
+            )
             .orderBy(asc(careContacts.position))
         : [],
       actor.personId ? db.select({ orgId: persons.orgId }).from(persons).where(eq(persons.id, actor.personId)) : [],
