@@ -232,6 +232,11 @@ export interface AxeViolation {
  * not apply to, unlike an injected <script> tag.
  */
 export async function checkA11y(page: Page, opts: { exclude?: string[] } = {}) {
+  // A select's option list that is closing (antd animates it out) is half in the page, its labels
+  // already gone: let it finish, for up to 3 s, so that axe sees the page the user sees.
+  for (let waited = 0; waited < 3000 && (await page.locator('.ant-select-dropdown:visible').count()) > 0; waited += 100) {
+    await page.waitForTimeout(100);
+  }
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const loaded = await page.evaluate(() => typeof (window as any).axe !== 'undefined');
   if (!loaded) await page.evaluate(axeSource);
