@@ -8,6 +8,7 @@
 //
 // E2E_SCREENSHOTS=<folder> saves screenshots of the pages along the way.
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkA11y,
@@ -21,7 +22,7 @@ import {
   shot,
   signIn,
 } from './harness.js';
-import { expectOnlyProvoked, residentSignsUp } from './resident.js';
+import { expectOnlyProvoked, landedSignup, residentSignsUp, submitSignup } from './resident.js';
 
 const BRANCH = '锡山区分公司党支部';
 const COMMUNITY = '东亭社区';
@@ -171,10 +172,7 @@ describe('a joint anti-fraud activity from agreement to attendance', () => {
     await checkA11y(first);
 
     // A malformed phone number: the message stands beside the field, and what was typed stays.
-    await first.getByTestId('signup-name').fill(RESIDENTS[0]!.name);
-    await first.getByTestId('signup-phone').fill('1391234');
-    await first.getByTestId('signup-consent').check();
-    await first.getByTestId('signup-submit').tap();
+    await submitSignup(first, { name: RESIDENTS[0]!.name, phone: '1391234' });
     const phoneItem = first.locator('.ant-form-item').filter({ has: first.getByTestId('signup-phone') });
     await expect.poll(() => phoneItem.innerText()).toContain('手机号格式不正确');
     expect(await first.getByTestId('signup-name').inputValue()).toBe(RESIDENTS[0]!.name);
@@ -200,10 +198,7 @@ describe('a joint anti-fraud activity from agreement to attendance', () => {
     await checkA11y(third);
     // The connection drops on the way: what was typed stays, and another try goes through.
     await third.route('**/api/public/activities/*/signups', (route) => route.abort('internetdisconnected'), { times: 1 });
-    await third.getByTestId('signup-name').fill(RESIDENTS[2]!.name);
-    await third.getByTestId('signup-phone').fill(RESIDENTS[2]!.phone);
-    await third.getByTestId('signup-consent').check();
-    await third.getByTestId('signup-submit').tap();
+    await submitSignup(third, RESIDENTS[2]!);
     const dropped = third.getByTestId('signup-error');
     await dropped.waitFor();
     expect(await dropped.innerText()).toContain('网络不通');
@@ -211,12 +206,7 @@ describe('a joint anti-fraud activity from agreement to attendance', () => {
     expect(await third.getByTestId('signup-phone').inputValue()).toBe(RESIDENTS[2]!.phone);
     await shot(third, 'resident-signup-offline');
     await third.getByTestId('signup-retry').tap();
-    await third.waitForURL(/\/s\/[A-Za-z0-9_-]+$/);
-    await third.getByTestId('signup-status').waitFor();
-    const three = {
-      code: new URL(third.url()).pathname.split('/').pop()!,
-      status: await third.getByTestId('signup-status').getAttribute('data-status'),
-    };
+    const three = await landedSignup(third);
     expect(three.status).toBe('waitlisted');
     expect(await third.getByTestId('signup-status').innerText()).toContain('候补中');
     expect(await third.getByTestId('waitlist-position').innerText()).toContain('第 1 位');
@@ -229,10 +219,7 @@ describe('a joint anti-fraud activity from agreement to attendance', () => {
     await second.getByTestId('my-signups').waitFor();
     expect(await second.getByTestId('my-signups').innerText()).toContain(RESIDENTS[1]!.name);
     await second.getByTestId('signup-another').tap();
-    await second.getByTestId('signup-name').fill(RESIDENTS[1]!.name);
-    await second.getByTestId('signup-phone').fill(RESIDENTS[1]!.phone);
-    await second.getByTestId('signup-consent').check();
-    await second.getByTestId('signup-submit').tap();
+    await submitSignup(second, RESIDENTS[1]!);
     await second.waitForURL(`**/s/${two.code}`);
 
     codes.push(one.code, two.code, three.code);
@@ -351,24 +338,12 @@ describe('a joint anti-fraud activity from agreement to attendance', () => {
       await refusal.waitFor();
       expect(await refusal.innerText()).toContain('这不是图片文件');
 
-      // A photo drawn in the browser, uploaded with a caption: it shows in the grid as a thumbnail.
-      const dataUrl = await page.evaluate(() => {
-        const c = document.createElement('canvas');
-        c.width = 640;
-        c.height = 480;
-        const g = c.getContext('2d')!;
-        g.fillStyle = '#c00';
-        g.fillRect(0, 0, 640, 480);
-        g.fillStyle = '#fff';
-        g.fillRect(100, 100, 200, 120);
-        return c.toDataURL('image/jpeg', 0.9);
-      });
+      // A photo, uploaded with a caption: it shows in the grid as a thumbnail.
+      const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#c00' } })
+        .jpeg({ quality: 90 })
+        .toBuffer();
       await page.getByTestId('photo-caption').fill('民警现场讲解');
-      await page.getByTestId('photo-upload').setInputFiles({
-        name: 'scene.jpg',
-        mimeType: 'image/jpeg',
-        buffer: Buffer.from(dataUrl.split(',')[1]!, 'base64'),
-      });
+      await page.getByTestId('photo-upload').setInputFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer: photo });
       const grid = page.getByTestId('photo-grid');
       await grid.waitFor();
       const thumb = grid.locator('img').first();

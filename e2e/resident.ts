@@ -10,15 +10,25 @@ export function expectOnlyProvoked(page: Page) {
   expect(unexpected, 'console errors, page errors or 5xx answers').toEqual([]);
 }
 
-export async function residentSignsUp(page: Page, token: string, who: { name: string; phone: string }) {
-  await page.goto(`/a/${token}`);
-  await page.getByTestId('signup-form').waitFor();
+/** Fills the sign-up form on the activity page already open, ticks consent and sends it. */
+export async function submitSignup(page: Page, who: { name: string; phone: string }) {
   await page.getByTestId('signup-name').fill(who.name);
   await page.getByTestId('signup-phone').fill(who.phone);
   await page.getByTestId('signup-consent').check();
   await page.getByTestId('signup-submit').tap();
+}
+
+/** The sign-up page the phone lands on after sending the form: its code and status. */
+export async function landedSignup(page: Page) {
   await page.waitForURL(/\/s\/[A-Za-z0-9_-]+$/);
   const status = page.getByTestId('signup-status');
   await status.waitFor();
   return { code: new URL(page.url()).pathname.split('/').pop()!, status: await status.getAttribute('data-status') };
+}
+
+export async function residentSignsUp(page: Page, token: string, who: { name: string; phone: string }) {
+  await page.goto(`/a/${token}`);
+  await page.getByTestId('signup-form').waitFor();
+  await submitSignup(page, who);
+  return landedSignup(page);
 }

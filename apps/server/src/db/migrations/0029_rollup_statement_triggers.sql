@@ -30,17 +30,13 @@ BEGIN
     SELECT jsonb_agg(jsonb_build_object('o', o.org_id, 'm', date_trunc('month', o.starts_at AT TIME ZONE 'Asia/Shanghai')::date))
       INTO pairs FROM old_rows o;
   ELSE
-    SELECT jsonb_agg(x) INTO pairs FROM (
-      SELECT jsonb_build_object('o', o.org_id, 'm', date_trunc('month', o.starts_at AT TIME ZONE 'Asia/Shanghai')::date) AS x
+    -- A changed row counts where it was and where it is now (an activity moved in time or to another unit).
+    SELECT jsonb_agg(jsonb_build_object('o', side.org_id, 'm', date_trunc('month', side.starts_at AT TIME ZONE 'Asia/Shanghai')::date))
+      INTO pairs
       FROM old_rows o JOIN new_rows n ON n.id = o.id
+      CROSS JOIN LATERAL (VALUES (o.org_id, o.starts_at), (n.org_id, n.starts_at)) AS side(org_id, starts_at)
       WHERE (o.org_id, o.kind_id, o.starts_at, o.status, o.attendance_count, o.outcome)
-        IS DISTINCT FROM (n.org_id, n.kind_id, n.starts_at, n.status, n.attendance_count, n.outcome)
-      UNION ALL
-      SELECT jsonb_build_object('o', n.org_id, 'm', date_trunc('month', n.starts_at AT TIME ZONE 'Asia/Shanghai')::date)
-      FROM old_rows o JOIN new_rows n ON n.id = o.id
-      WHERE (o.org_id, o.kind_id, o.starts_at, o.status, o.attendance_count, o.outcome)
-        IS DISTINCT FROM (n.org_id, n.kind_id, n.starts_at, n.status, n.attendance_count, n.outcome)
-    ) changed;
+        IS DISTINCT FROM (n.org_id, n.kind_id, n.starts_at, n.status, n.attendance_count, n.outcome);
   END IF;
   IF pairs IS NOT NULL THEN PERFORM rollup_mark_pairs(pairs); END IF;
   RETURN NULL;
@@ -67,13 +63,12 @@ BEGIN
     SELECT jsonb_agg(jsonb_build_object('o', c.org_id, 'm', date_trunc('month', o.created_at AT TIME ZONE 'Asia/Shanghai')::date))
       INTO pairs FROM old_rows o JOIN booking_campaigns c ON c.id = o.campaign_id;
   ELSE
-    SELECT jsonb_agg(x) INTO pairs FROM (
-      SELECT jsonb_build_object('o', c.org_id, 'm', date_trunc('month', side.created_at AT TIME ZONE 'Asia/Shanghai')::date) AS x
+    SELECT jsonb_agg(jsonb_build_object('o', c.org_id, 'm', date_trunc('month', side.created_at AT TIME ZONE 'Asia/Shanghai')::date))
+      INTO pairs
       FROM old_rows o JOIN new_rows n ON n.id = o.id
       CROSS JOIN LATERAL (VALUES (o.campaign_id, o.created_at), (n.campaign_id, n.created_at)) AS side(campaign_id, created_at)
       JOIN booking_campaigns c ON c.id = side.campaign_id
-      WHERE o.status IS DISTINCT FROM n.status
-    ) changed;
+      WHERE o.status IS DISTINCT FROM n.status;
   END IF;
   IF pairs IS NOT NULL THEN PERFORM rollup_mark_pairs(pairs); END IF;
   RETURN NULL;

@@ -21,9 +21,41 @@ export const consentCovers = (recipientId: SQL | AnyColumn, purpose: ConsentPurp
     and c.withdrawn_at is null and ${purpose}::text = any(c.purposes))`;
 
 /**
- * The family contacts who get a recipient's reports and alerts, decrypted for the notifier. Empty once consent
- * was withdrawn (the contacts are erased with the rest of the person's data), and, given a purpose, unless the
- * consent covers it. Used by wristbands too (a found person's family is told whatever was ticked).
+ * A recipient's contacts of one kind, in their slots (1–3), decrypted for the notifier: none once consent was
+ * withdrawn (the contacts are erased with the rest of the person's data), and, given a purpose, none unless
+ * the consent covers it.
+ */
+async function contactsOf(
+  executor: Executor,
+  crypto: FieldCrypto,
+  recipientId: string,
+  kind: 'family' | 'neighbour',
+  purpose: ConsentPurpose | undefined,
+) {
+  const rows = await executor
+    .select({
+      name: careContacts.name,
+      channel: careContacts.channel,
+      position: careContacts.position,
+      addressEnc: careContacts.addressEnc,
+    })
+    .from(careContacts)
+    .innerJoin(careRecipients, eq(careRecipients.id, careContacts.recipientId))
+    .where(
+      and(
+        eq(careContacts.recipientId, recipientId),
+        eq(careContacts.kind, kind),
+        eq(careRecipients.status, 'active'),
+        purpose ? consentCovers(careContacts.recipientId, purpose) : undefined,
+      ),
+    )
+    .orderBy(asc(careContacts.position));
+  return rows.map((r) => ({ name: r.name, channel: r.channel, position: r.position, to: crypto.decrypt(r.addressEnc) }));
+}
+
+/**
+ * The family contacts who get a recipient's reports and alerts. Used by wristbands too, without a purpose:
+ * a found person's family is told whatever was ticked.
  */
 export async function familyContactsOf(
   executor: Executor,
@@ -31,42 +63,17 @@ export async function familyContactsOf(
   recipientId: string,
   purpose?: ConsentPurpose,
 ): Promise<FamilyContact[]> {
-  const rows = await executor
-    .select({ name: careContacts.name, channel: careContacts.channel, addressEnc: careContacts.addressEnc })
-    .from(careContacts)
-    .innerJoin(careRecipients, eq(careRecipients.id, careContacts.recipientId))
-    .where(
-      and(
-        eq(careContacts.recipientId, recipientId),
-        eq(careContacts.kind, 'family'),
-        eq(careRecipients.status, 'active'),
-        purpose ? consentCovers(careContacts.recipientId, purpose) : undefined,
-      ),
-    )
-    .orderBy(asc(careContacts.position));
-  return rows.map((r) => ({ name: r.name, channel: r.channel as 'email' | 'webhook', to: crypto.decrypt(r.addressEnc) }));
+  const rows = await contactsOf(executor, crypto, recipientId, 'family', purpose);
+  return rows.map((r) => ({ name: r.name, channel: r.channel as 'email' | 'webhook', to: r.to }));
 }
 
 /**
- * Trusted neighbours to call on in an emergency: only while the recipient's consent stands and covers alerts,
- * since telling a neighbour that someone needs help shares something about them. Each keeps its slot (1–3),
- * which names its message for the outbox's once-only key.
+ * Trusted neighbours to call on in an emergency, only under consent for alerts: telling a neighbour that
+ * someone needs help shares something about them. Each keeps its slot, which names its message for the
+ * outbox's once-only key.
  */
 export async function neighboursToAlert(executor: Executor, crypto: FieldCrypto, recipientId: string) {
-  const rows = await executor
-    .select({ name: careContacts.name, position: careContacts.position, addressEnc: careContacts.addressEnc })
-    .from(careContacts)
-    .innerJoin(careRecipients, eq(careRecipients.id, careContacts.recipientId))
-    .where(
-      and(
-        eq(careContacts.recipientId, recipientId),
-        eq(careContacts.kind, 'neighbour'),
-        eq(careRecipients.status, 'active'),
-        consentCovers(careContacts.recipientId, 'alerts'),
-      ),
-    )
-    .orderBy(asc(careContacts.position));
-  return rows.map((r) => ({ name: r.name, position: r.position, to: crypto.decrypt(r.addressEnc) }));
+  return (await contactsOf(executor, crypto, recipientId, 'neighbour', 'alerts')).map(({ name, position, to }) => ({ name, position, to }));
 }
 
 /** The grid organisation a recipient lives in, or null if there is no such recipient. */
