@@ -6,7 +6,7 @@
 // with their admission notice number, name, phone and an Idempotency-Key), a fifth of them sending their
 // submission a second time (a retry after a dropped answer), all in random order, followed by 2,000 more
 // who find everything full. Each request comes from its resident's address (X-Forwarded-For, the server
-// trusting its proxy), 500 keep-alive phones at a time (bookings-load.ts, a process of its own).
+// trusting its proxy), 500 keep-alive phones at a time (load.ts, a process of its own).
 //
 // The same requests go, after a warm-up on another campaign, to two servers taking turns (BENCH_ROUNDS
 // rounds, 2 by default; each server's best round is its figure, as the machine is shared):
@@ -17,19 +17,17 @@
 // bookings, or a retry answered with a code other than the first's). Then Youshe takes the same load at
 // a steady rate — the bare server's best — for the latency a phone sees when bookings do not queue behind
 // each other. The database is dropped at the end. The last line printed is one JSON object.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { openDatabase, type Database } from '../apps/server/src/db/client.js';
 import { migrate } from '../apps/server/src/db/migrate.js';
-import { adminQuery, cpuWindow, describeCpu, log, POOL_SIZE, shuffle, urlOf, youshe, type Query } from './common.js';
+import { adminQuery, describeCpu, log, POOL_SIZE, runLoad, shuffle, urlOf, youshe, type LoadFigures, type Query } from './common.js';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SLOTS = Number(process.env.BENCH_SLOTS ?? 200);
 const PLACES_PER_SLOT = Number(process.env.BENCH_PLACES_PER_SLOT ?? 100);
 const RESIDENTS = SLOTS * PLACES_PER_SLOT;
@@ -100,40 +98,14 @@ function requestsOf(token: string, slotIds: string[], residents: number, latecom
   return [...shuffle([...first, ...retries]), ...late];
 }
 
-interface LoadFigures {
-  total: number;
-  errors: number;
-  durationS: number;
-  p50: number;
-  p99: number;
-  max: number;
-  cpuS: number;
-  statuses: number[];
-  codes: string[];
-}
-
-async function load(base: string, reqs: Req[], dir: string, rate = 0) {
-  const file = path.join(dir, `reqs-${randomBytes(3).toString('hex')}.json`);
-  writeFileSync(file, JSON.stringify(reqs.map(({ p, b, ip, k }) => ({ p, b, ip, k }))));
-  const cpu = cpuWindow();
-  const figures = await new Promise<LoadFigures>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(HERE, 'bookings-load.ts'), base, file, String(CONNECTIONS), String(rate)],
-      {
-        cwd: HERE,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadFigures) : reject(new Error(`load generator exited ${code}`))));
-  });
-  rmSync(file, { force: true });
-  return { ...figures, ...cpu(figures.durationS) };
-}
-type Load = Awaited<ReturnType<typeof load>>;
+/** The requests, in order, to the phones; each 200 answer's booking code comes back. */
+const load = (base: string, reqs: Req[], dir: string, rate = 0) =>
+  runLoad(
+    base,
+    reqs.map(({ p, b, ip, k }) => ({ p, b, ip, k })),
+    { dir, connections: CONNECTIONS, rate, capture: '"code":"([^"]+)"' },
+  );
+type Load = LoadFigures;
 
 function describe(label: string, r: Load) {
   const perS = r.total / r.durationS;
@@ -217,8 +189,8 @@ async function bookingsBench() {
       reqs.forEach((req, i) => {
         if (r.statuses[i] !== 200) return;
         const seen = firstCode.get(req.who);
-        if (seen === undefined) firstCode.set(req.who, r.codes[i]!);
-        else if (seen !== r.codes[i]) answerDuplicates++;
+        if (seen === undefined) firstCode.set(req.who, r.captured[i]!);
+        else if (seen !== r.captured[i]) answerDuplicates++;
       });
       const latecomersAccepted = reqs.filter((req, i) => req.who >= RESIDENTS && r.statuses[i] === 200).length;
       const row = rows[0] as { accepted: number; overbooked: number; db_duplicates: number };

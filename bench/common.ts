@@ -1,13 +1,17 @@
 // What the load benchmarks share: the database they make and drop, the Youshe server they start as
 // production would, and the CPU accounting that says who used the machine during a run.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { openDatabase } from '../apps/server/src/db/client.js';
 
+const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** The server's pool, as in production (openDatabase's default), for every server a bench starts. */
 export const POOL_SIZE = 10;
@@ -129,4 +133,56 @@ export function describeCpu(c: CpuShares, loadGeneratorCores: number) {
     (c.postgresCores === null ? '' : `, PostgreSQL ${c.postgresCores.toFixed(2)} cores`) +
     (c.machineBusy === null ? '' : `, whole machine ${c.machineBusy.toFixed(2)} of ${cpus().length} cores busy`)
   );
+}
+
+/** One request of a load run: path, JSON body, the phone's address, an Idempotency-Key or ''. */
+export interface LoadRequest {
+  p: string;
+  b: string;
+  ip: string;
+  k: string;
+}
+
+/** What load.ts measured (see there), with each one's share of the machine meanwhile. */
+export interface LoadFigures extends CpuShares {
+  total: number;
+  errors: number;
+  durationS: number;
+  p50: number;
+  p99: number;
+  max: number;
+  cpuS: number;
+  statuses: number[];
+  /** Per request, what `capture` found in its 200 answer ('' when nothing). */
+  captured: string[];
+}
+
+/**
+ * Sends `requests` from `connections` phones through the load generator (a process of its own, so that it
+ * does not share the server's event loop), at `rate` per second or as fast as answers come (0).
+ */
+export async function runLoad(
+  base: string,
+  requests: LoadRequest[],
+  options: { dir: string; connections: number; rate?: number; capture?: string },
+): Promise<LoadFigures> {
+  const file = path.join(options.dir, `requests-${randomBytes(3).toString('hex')}.json`);
+  writeFileSync(file, JSON.stringify(requests));
+  const cpu = cpuWindow();
+  const args = [String(options.connections), String(options.rate ?? 0), ...(options.capture ? [options.capture] : [])];
+  try {
+    const figures = await new Promise<Omit<LoadFigures, keyof CpuShares>>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'load.ts'), base, file, ...args], {
+        cwd: HERE,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`the load generator exited with ${code}`))));
+    });
+    return { ...figures, ...cpu(figures.durationS) };
+  } finally {
+    rmSync(file, { force: true });
+  }
 }

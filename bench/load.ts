@@ -1,13 +1,14 @@
-// The load generator of `npm run bench:bookings`, in a process of its own so that it does not share the
-// server's event loop: `node --import tsx bookings-load.ts <base url> <requests.json> <connections> [rate]`.
+// The load generator of the benches, in a process of its own so that it does not share the server's
+// event loop: `node --import tsx load.ts <base url> <requests.json> <connections> [rate] [capture]`.
 //
 // <connections> phones, each a keep-alive connection with one request in flight, take the requests of the
-// file in order until each has been sent once: closed loop without a rate; with one, request k is due at
-// k / rate seconds and its latency counts from then (open loop, no coordinated omission). Requests are
-// built before the clock starts; answers are parsed no further than the status and the booking code.
+// file in order until each has been sent once: closed loop without a rate (or 0); with one, request k is
+// due at k / rate seconds and its latency counts from then (open loop, no coordinated omission). Requests
+// are built before the clock starts; answers are parsed no further than the status and, if asked, one
+// pattern in the body, so the generator takes as little as it can of the CPU it shares with the server.
 //
 // Prints one JSON object: duration, latency percentiles, and per request its status (0: no answer) and
-// the code it was answered with ('' when none).
+// what the capture pattern found in its 200 answer ('' when nothing).
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 
@@ -19,8 +20,10 @@ interface Req {
   k: string;
 }
 
-const [baseArg, file, connectionsArg, rateArg] = process.argv.slice(2);
-if (!baseArg || !file) throw new Error('usage: bookings-load.ts <base url> <requests.json> [connections] [rate]');
+const [baseArg, file, connectionsArg, rateArg, captureArg] = process.argv.slice(2);
+if (!baseArg || !file) throw new Error('usage: load.ts <base url> <requests.json> [connections] [rate] [capture]');
+/** What to keep of each 200 answer's body: the first group of this pattern (a booking's code, say). */
+const capture = captureArg ? new RegExp(captureArg) : null;
 const base = new URL(baseArg);
 const reqs = JSON.parse(readFileSync(file, 'utf8')) as Req[];
 const connections = Math.min(Number(connectionsArg ?? 500), reqs.length);
@@ -34,7 +37,7 @@ const wire = reqs.map((r) =>
   ),
 );
 const statuses = new Array<number>(reqs.length).fill(0);
-const codes = new Array<string>(reqs.length).fill('');
+const captured = new Array<string>(reqs.length).fill('');
 const latencies = new Float64Array(reqs.length);
 const HEADER_END = Buffer.from('\r\n\r\n');
 let next = 0;
@@ -85,7 +88,7 @@ function phone() {
       const status = Number(head.slice(9, 12));
       statuses[current] = status;
       latencies[current] = now - sentAt;
-      if (status === 200) codes[current] = /"code":"([^"]+)"/.exec(pending.toString('utf8', headerEnd + 4, bodyEnd))?.[1] ?? '';
+      if (status === 200 && capture) captured[current] = capture.exec(pending.toString('utf8', headerEnd + 4, bodyEnd))?.[1] ?? '';
       answered++;
       lastAnswer = now;
       pending = bodyEnd < pending.length ? pending.subarray(bodyEnd) : null;
@@ -138,7 +141,7 @@ function finish() {
       max: round(percentile(sorted, 100)),
       cpuS: (cpu.user + cpu.system) / 1e6,
       statuses,
-      codes,
+      captured,
     }),
   );
 }
