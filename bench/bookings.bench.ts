@@ -11,7 +11,8 @@
 // The same requests go, after a warm-up on another campaign, to two servers taking turns (BENCH_ROUNDS
 // rounds, 2 by default; each server's best round is its figure, as the machine is shared):
 //   - a bare server: Fastify, a pg pool and one conditional UPDATE of the slot per request — the yardstick;
-//   - Youshe itself (buildApp, the whole plugin stack: validation, encryption, blind index, audit).
+//   - Youshe itself, started as `npm start` starts it (WORKERS processes, one unless BENCH_WORKERS
+//     says): validation, encryption, blind index, audit.
 // After each Youshe round the database is checked: accepted (live bookings), overbooked (places beyond a
 // slot's capacity, or a slot count that disagrees with its bookings), duplicates (a person with two live
 // bookings, or a retry answered with a code other than the first's). Then Youshe takes the same load at
@@ -26,7 +27,20 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { openDatabase, type Database } from '../apps/server/src/db/client.js';
 import { migrate } from '../apps/server/src/db/migrate.js';
-import { adminQuery, describeCpu, log, POOL_SIZE, runLoad, shuffle, urlOf, youshe, type LoadFigures, type Query } from './common.js';
+import {
+  adminQuery,
+  describeCpu,
+  log,
+  POOL_SIZE,
+  runLoad,
+  shuffle,
+  urlOf,
+  WORKERS,
+  youshe,
+  type LoadFigures,
+  type Query,
+  type Server,
+} from './common.js';
 
 const SLOTS = Number(process.env.BENCH_SLOTS ?? 200);
 const PLACES_PER_SLOT = Number(process.env.BENCH_PLACES_PER_SLOT ?? 100);
@@ -99,11 +113,11 @@ function requestsOf(token: string, slotIds: string[], residents: number, latecom
 }
 
 /** The requests, in order, to the phones; each 200 answer's booking code comes back. */
-const load = (base: string, reqs: Req[], dir: string, rate = 0) =>
+const load = (server: Server, reqs: Req[], dir: string, rate = 0) =>
   runLoad(
-    base,
+    server.base,
     reqs.map(({ p, b, ip, k }) => ({ p, b, ip, k })),
-    { dir, connections: CONNECTIONS, rate, capture: '"code":"([^"]+)"' },
+    { dir, connections: CONNECTIONS, rate, capture: '"code":"([^"]+)"', serverPid: server.pid },
   );
 type Load = LoadFigures;
 
@@ -159,14 +173,14 @@ async function bookingsBench() {
       await q('update booking_slots set booked = 0');
       await q('vacuum analyze bookings, booking_slots');
     };
-    const run = async (label: string, start: (url: string) => Promise<{ base: string; close(): Promise<void> }>, rate = 0) => {
+    const run = async (label: string, start: (url: string) => Promise<Server>, rate = 0) => {
       await reset();
       const server = await start(urlOf(name));
       try {
         log(`${label}: warming up…`);
-        await load(server.base, warmReqs, dir);
+        await load(server, warmReqs, dir);
         log(`${label}: ${reqs.length} submissions…`);
-        return await load(server.base, reqs, dir, rate);
+        return await load(server, reqs, dir, rate);
       } finally {
         await server.close();
       }
@@ -246,5 +260,6 @@ console.log(
     ratio: Math.round((r.ours.perS / r.bare.perS) * 100) / 100,
     closed_loop_p50_ms: r.ours.r.p50,
     closed_loop_p99_ms: r.ours.r.p99,
+    workers: WORKERS,
   }),
 );

@@ -11,7 +11,8 @@
 // The same scans go, after a warm-up on other activities, to two servers taking turns (BENCH_ROUNDS
 // rounds, 2 by default; each server's best round is its figure, as the machine is shared):
 //   - a bare server: Fastify, a pg pool and one conditional UPDATE per request — the yardstick;
-//   - Youshe itself (buildApp, the whole plugin stack), which must count every check-in once.
+//   - Youshe itself, started as `npm start` starts it (WORKERS processes, one unless BENCH_WORKERS
+//     says), which must count every check-in once.
 // The data is reset and vacuumed before each. After each Youshe round the database is checked:
 //   duplicates: check-ins counted more than once (attendance_count above the sign-ups checked in);
 //   missing:    scans answered 200 whose sign-up is not checked in.
@@ -26,7 +27,7 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { openDatabase, type Database } from '../apps/server/src/db/client.js';
 import { migrate } from '../apps/server/src/db/migrate.js';
-import { adminQuery, describeCpu, log, POOL_SIZE, runLoad, shuffle, urlOf, youshe, type Query } from './common.js';
+import { adminQuery, describeCpu, log, POOL_SIZE, runLoad, shuffle, urlOf, WORKERS, youshe, type Query, type Server } from './common.js';
 
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 200);
 const SIGNUPS_PER_ACTIVITY = Number(process.env.BENCH_SIGNUPS_PER_ACTIVITY ?? 250);
@@ -85,9 +86,15 @@ async function reset(q: Query) {
 // Load
 
 /** Each scan as a phone sends it; the answers say whether this scan was the one that checked the person in. */
-async function load(base: string, scans: { t: string; c: string; ip: string }[], dir: string, rate = 0) {
+async function load(server: Server, scans: { t: string; c: string; ip: string }[], dir: string, rate = 0) {
   const requests = scans.map((s) => ({ p: `/api/public/activities/${s.t}/checkins`, b: `{"code":"${s.c}"}`, ip: s.ip, k: '' }));
-  const r = await runLoad(base, requests, { dir, connections: CONNECTIONS, rate, capture: '"firstTime":(true)' });
+  const r = await runLoad(server.base, requests, {
+    dir,
+    connections: CONNECTIONS,
+    rate,
+    capture: '"firstTime":(true)',
+    serverPid: server.pid,
+  });
   return {
     ...r,
     ok: r.statuses.filter((s) => s === 200).length,
@@ -155,14 +162,14 @@ async function checkinBench() {
         `${scans.length} scans (${scans.length - signups.length} repeated) from ${CONNECTIONS} phones at once`,
     );
 
-    const run = async (label: string, start: (url: string) => Promise<{ base: string; close(): Promise<void> }>, rate = 0) => {
+    const run = async (label: string, start: (url: string) => Promise<Server>, rate = 0) => {
       await reset(q);
       const server = await start(urlOf(name));
       try {
         log(`${label}: warming up on ${warm.length} other sign-ups…`);
-        await load(server.base, scansOf(warm, REPEAT_SHARE, 1 << 20), dir);
+        await load(server, scansOf(warm, REPEAT_SHARE, 1 << 20), dir);
         log(`${label}: ${scans.length} scans…`);
-        return await load(server.base, scans, dir, rate);
+        return await load(server, scans, dir, rate);
       } finally {
         await server.close();
       }
@@ -247,5 +254,6 @@ console.log(
     missing: r.missing,
     baseline_per_s: round(r.bare.perS),
     ratio: Math.round((r.ours.perS / r.bare.perS) * 100) / 100,
+    workers: WORKERS,
   }),
 );

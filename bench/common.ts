@@ -3,13 +3,11 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { buildApp } from '../apps/server/src/app.js';
-import { loadConfig } from '../apps/server/src/config.js';
-import { openDatabase } from '../apps/server/src/db/client.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -43,27 +41,69 @@ export function shuffle<T>(items: T[]): T[] {
   return items;
 }
 
-/** Youshe itself (buildApp, the whole plugin stack) on PostgreSQL, configured as in production behind a proxy. */
-export async function youshe(url: string) {
-  const database = await openDatabase({ kind: 'postgres', url, poolSize: POOL_SIZE });
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATABASE_URL: url,
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
-    TRUST_PROXY: 'true',
-    LOG_LEVEL: 'silent',
-    HOST: '127.0.0.1',
-    PORT: '0',
+/** A server under load: where it listens, and its process when it runs in one of its own. */
+export interface Server {
+  base: string;
+  pid?: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Server processes Youshe runs with in the benches (its WORKERS setting): one unless BENCH_WORKERS says. On
+ * this 2-core machine a second process gained nothing: the cores are already busy, and each process's
+ * batches are half as large, so PostgreSQL does more per check-in.
+ */
+export const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
   });
-  const { app } = await buildApp({ config, database, webRoot: null, logger: false });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = app.server.address() as { port: number };
+}
+
+/**
+ * Youshe itself as production runs it: the server started as `npm start` starts it (the whole plugin stack,
+ * WORKERS processes sharing the port), on PostgreSQL, behind a proxy. Its CPU is counted over its processes.
+ */
+export async function youshe(url: string, workers = WORKERS): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, '../apps/server/src/server.ts')], {
+    cwd: path.join(HERE, '../apps/server'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: url,
+      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+      TRUST_PROXY: 'true',
+      // BENCH_LOG_LEVEL=error shows what went wrong when answers are not 200.
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      WORKERS: String(workers),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      if (process.env.BENCH_LOG_LEVEL) process.stderr.write(c);
+      out += c.toString();
+      if (out.includes('is running at')) resolve();
+    });
+    void exited.then((code) => reject(new Error(`the Youshe server exited with ${code} before it served:\n${out}`)));
+  });
   return {
     base: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     close: async () => {
-      await app.close();
-      await database.close();
+      child.kill('SIGTERM');
+      await exited;
     },
   };
 }
@@ -80,30 +120,62 @@ function machineTicks(): { busy: number; total: number } | null {
   }
 }
 
-/** CPU seconds used so far by every PostgreSQL process on this machine (Linux); null elsewhere. */
-function postgresCpuS(): number | null {
+interface ProcessTicks {
+  pid: number;
+  ppid: number;
+  name: string;
+  /** User and system CPU so far, its reaped children's included, in seconds. */
+  cpuS: number;
+}
+
+/** Every process on this machine with the CPU it has used so far (Linux); null elsewhere. */
+function processes(): ProcessTicks[] | null {
   try {
-    let ticks = 0;
+    const found: ProcessTicks[] = [];
     for (const pid of readdirSync('/proc')) {
       if (!/^\d+$/.test(pid)) continue;
       try {
         const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
         const close = stat.lastIndexOf(')');
-        if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
         const fields = stat.slice(close + 2).split(' ');
-        ticks += Number(fields[11]) + Number(fields[12]);
+        found.push({
+          pid: Number(pid),
+          ppid: Number(fields[1]),
+          name: stat.slice(stat.indexOf('(') + 1, close),
+          // Its own time, and that of children it has reaped: a connection or worker that ends
+          // during a run takes its time along into its parent's count, not out of the sum.
+          cpuS: (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100,
+        });
       } catch {
         /* gone meanwhile */
       }
     }
-    return ticks / 100;
+    return found;
   } catch {
     return null;
   }
 }
 
+/** CPU seconds of every PostgreSQL process, and of the process `root` and its descendants. */
+function cpuSoFar(root: number | undefined) {
+  const all = processes();
+  if (!all) return null;
+  const postgres = all.filter((p) => p.name === 'postgres').reduce((sum, p) => sum + p.cpuS, 0);
+  if (root === undefined) return { postgres, server: null };
+  const tree = new Set([root]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of all) {
+      if (tree.has(p.pid) || !tree.has(p.ppid)) continue;
+      tree.add(p.pid);
+      grew = true;
+    }
+  }
+  return { postgres, server: all.filter((p) => tree.has(p.pid)).reduce((sum, p) => sum + p.cpuS, 0) };
+}
+
 export interface CpuShares {
-  /** Cores used by this process (the server under test runs in it). */
+  /** Cores used by the server under test: its own processes, or this one when it runs in here. */
   serverCores: number;
   postgresCores: number | null;
   /** Cores of the whole machine that were busy, whoever used them. */
@@ -111,17 +183,18 @@ export interface CpuShares {
 }
 
 /** Starts counting CPU; the function returned gives each one's share over `durationS` seconds. */
-export function cpuWindow(): (durationS: number) => CpuShares {
+export function cpuWindow(serverPid?: number): (durationS: number) => CpuShares {
   const own = process.cpuUsage();
   const ticks = machineTicks();
-  const pgBefore = postgresCpuS();
+  const before = cpuSoFar(serverPid);
   return (durationS) => {
     const cpu = process.cpuUsage(own);
     const after = machineTicks();
-    const pgAfter = postgresCpuS();
+    const now = cpuSoFar(serverPid);
+    const server = before?.server != null && now?.server != null ? now.server - before.server : (cpu.user + cpu.system) / 1e6;
     return {
-      serverCores: (cpu.user + cpu.system) / 1e6 / durationS,
-      postgresCores: pgBefore !== null && pgAfter !== null ? (pgAfter - pgBefore) / durationS : null,
+      serverCores: server / durationS,
+      postgresCores: before && now ? (now.postgres - before.postgres) / durationS : null,
       machineBusy: ticks && after ? ((after.busy - ticks.busy) / (after.total - ticks.total)) * cpus().length : null,
     };
   };
@@ -164,11 +237,11 @@ export interface LoadFigures extends CpuShares {
 export async function runLoad(
   base: string,
   requests: LoadRequest[],
-  options: { dir: string; connections: number; rate?: number; capture?: string },
+  options: { dir: string; connections: number; rate?: number; capture?: string; serverPid?: number | undefined },
 ): Promise<LoadFigures> {
   const file = path.join(options.dir, `requests-${randomBytes(3).toString('hex')}.json`);
   writeFileSync(file, JSON.stringify(requests));
-  const cpu = cpuWindow();
+  const cpu = cpuWindow(options.serverPid);
   const args = [String(options.connections), String(options.rate ?? 0), ...(options.capture ? [options.capture] : [])];
   try {
     const figures = await new Promise<Omit<LoadFigures, keyof CpuShares>>((resolve, reject) => {

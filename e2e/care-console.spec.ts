@@ -1,6 +1,7 @@
 // The care console after enrolment: a Changzhou community partner changes a recipient's plan and carriers and the
 // carrier's round follows; reads the visit history, opening a note and a photo on request (audited); trusted
-// neighbours are texted on an urgent visit; another city's partner cannot read the history at all.
+// neighbours are texted on an urgent visit, and are added, changed and removed on the page; another city's partner
+// cannot read the history at all.
 import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -211,6 +212,80 @@ describe('the care console', () => {
     } finally {
       await closePage(admin);
     }
+  });
+
+  it('adds, changes and removes a trusted neighbour, masked on the page, with the phone checked beside the field', async () => {
+    await community.goto(`/care/recipients/${recipientId}`);
+    const panel = community.getByTestId('care-neighbours');
+    const rows = panel.locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toMatch(/钱\*+.*隔壁邻居.*137\*{4}9902/);
+
+    await community.getByTestId('care-neighbour-add').click();
+    const form = community.getByTestId('care-neighbour-form');
+    await form.waitFor();
+    await form.getByLabel('姓名').fill('孙建平');
+    await form.getByLabel('关系').fill('楼上邻居');
+    await form.getByLabel('手机号').fill('1380000');
+    await community.getByRole('button', { name: /保\s*存/ }).click();
+    await form.getByText('手机号格式不正确，应为 11 位数字，以 1 开头').waitFor();
+    await checkA11y(community);
+    await shot(community, 'care-console-neighbour-bad-phone');
+    await form.getByLabel('手机号').fill('13800009903');
+    await community.getByRole('button', { name: /保\s*存/ }).click();
+    await form.waitFor({ state: 'hidden' });
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.nth(1).textContent()).toMatch(/孙\*+.*楼上邻居.*138\*{4}9903/);
+    expect(await community.content()).not.toMatch(/孙建平|13800009903/);
+
+    // Changing the relation alone: the name and phone, left empty, stay as they were.
+    await rows
+      .nth(1)
+      .getByRole('button', { name: /编\s*辑/ })
+      .click();
+    await form.waitFor();
+    expect(await form.getByLabel('姓名').inputValue()).toBe('');
+    await form.getByLabel('关系').fill('楼上邻居（302室）');
+    await checkA11y(community);
+    await community.getByRole('button', { name: /保\s*存/ }).click();
+    await form.waitFor({ state: 'hidden' });
+    await expect.poll(() => rows.nth(1).textContent()).toMatch(/孙\*+.*楼上邻居（302室）.*138\*{4}9903/);
+
+    await rows
+      .nth(1)
+      .getByRole('button', { name: /删\s*除/ })
+      .click();
+    await community
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('隔壁邻居');
+    await shot(community, 'care-console-neighbours');
+
+    const admin = await newPage(browser);
+    try {
+      await signIn(admin, 'admin');
+      const trail = async (action: string) =>
+        (await (await admin.request.get('/api/audit', { params: { action, entityId: recipientId } })).json()).total as number;
+      expect([await trail('care.neighbour_add'), await trail('care.neighbour_update'), await trail('care.neighbour_remove')]).toEqual([
+        1, 1, 1,
+      ]);
+    } finally {
+      await closePage(admin);
+    }
+    // Another city's partner cannot add one: as if the recipient did not exist.
+    const far = await newPage(browser);
+    try {
+      await signIn(far, 'cf-community');
+      const res = await far.request.post(`/api/care/recipients/${recipientId}/neighbours`, {
+        data: { name: '外人', relation: '邻居', phone: '13900000000' },
+      });
+      expect(res.status()).toBe(404);
+    } finally {
+      await closePage(far);
+    }
+    expectNoErrors(community);
   });
 
   it('another city’s partner cannot read the history: 404, and the page says so', async () => {

@@ -31,6 +31,8 @@ const envSchema = z.object({
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   /** Where residents and families reach this server (https://youshe.example.cn): messages carry links under it. */
   PUBLIC_URL: z.string().url().optional(),
+  /** Server processes on this machine sharing the port (PostgreSQL only): one per core is a good start. */
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 /** Where the delivery job sends the outbox; a channel left unset holds its messages instead of sending them. */
@@ -61,6 +63,8 @@ export interface Config {
   secureCookies: boolean;
   /** Optional so that configs built by hand (tests) need not name it; loadConfig always sets it. */
   notify?: NotifyConfig;
+  /** Processes serving the port together; more than one only on PostgreSQL. */
+  workers?: number;
 }
 
 function keyFrom(value: string, name: string): Buffer {
@@ -93,6 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const database = e.DATABASE_URL
     ? ({ kind: 'postgres', url: e.DATABASE_URL } as const)
     : ({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') } as const);
+  if (e.WORKERS > 1 && database.kind === 'pglite') {
+    throw new Error('WORKERS above 1 needs PostgreSQL (DATABASE_URL): the embedded database belongs to one process');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -118,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
       publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     },
+    workers: e.WORKERS,
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from './errors.js';
-import { isoDateTime, longText, pageOf, requiredText, text } from './common.js';
+import { isoDateTime, longText, pageOf, requiredText, text, dateRangeFields, rangeInOrder } from './common.js';
 
 /** Booking campaigns (预约活动): eligibility fields, outlets with time slots of hard capacity, one booking per person. */
 export const CAMPAIGN_STATUSES = ['draft', 'published', 'closed'] as const;
@@ -202,11 +202,15 @@ export const bookingRowSchema = z.object({
   createdAt: z.string(),
   fulfilledAt: z.string().nullable(),
 });
-export const bookingListQuerySchema = z.strictObject({
-  status: z.enum(BOOKING_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
+export const bookingListQuerySchema = z
+  .strictObject({
+    status: z.enum(BOOKING_STATUSES).optional(),
+    /** Days (China time) of the booked slot. */
+    ...dateRangeFields,
+    page: z.coerce.number().int().min(1).max(100000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .superRefine(rangeInOrder);
 export const bookingPageSchema = pageOf(bookingRowSchema);
 
 export const dueRemindersSchema = z.object({

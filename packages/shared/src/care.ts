@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { idSchema, isoDateTime, longText, pageOf, pageQuerySchema, phoneSchema, requiredText, text } from './common.js';
+import {
+  idSchema,
+  isoDateTime,
+  longText,
+  pageOf,
+  pageQuerySchema,
+  phoneSchema,
+  requiredText,
+  text,
+  dateRangeFields,
+  rangeInOrder,
+} from './common.js';
 
 export const CARE_CIRCUMSTANCES = ['living_alone', 'children_away', 'disabled', 'frail', 'in_difficulty'] as const;
 export const CARE_FREQUENCIES = ['daily', 'weekly', 'fortnightly', 'monthly'] as const;
@@ -65,6 +76,20 @@ export const familyContactInputSchema = z
   });
 
 export const neighbourInputSchema = z.strictObject({ name: requiredText(40), relation: requiredText(20), phone: phoneSchema });
+/** Trusted neighbours a recipient may name, as the family contacts: three slots, which the database enforces too. */
+export const MAX_NEIGHBOURS = 3;
+/**
+ * A neighbour changed after enrolment. Name and phone are shown masked, so the form cannot hold them: left out,
+ * they stay as they were.
+ */
+export const neighbourUpdateSchema = z.strictObject({
+  name: requiredText(40).optional(),
+  relation: requiredText(20),
+  phone: phoneSchema.optional(),
+});
+export type NeighbourInput = z.infer<typeof neighbourInputSchema>;
+export type NeighbourUpdate = z.infer<typeof neighbourUpdateSchema>;
+export const contactParamsSchema = z.strictObject({ id: idSchema, contactId: idSchema });
 
 export const consentInputSchema = z
   .strictObject({
@@ -90,7 +115,7 @@ export const createRecipientSchema = z.strictObject({
   helpWanted: z.array(z.enum(HELP_KINDS)).max(HELP_KINDS.length).default([]),
   extraItems: z.array(z.enum(EXTRA_ITEMS)).max(3).default([]),
   family: z.array(familyContactInputSchema).max(3).default([]),
-  neighbours: z.array(neighbourInputSchema).max(3).default([]),
+  neighbours: z.array(neighbourInputSchema).max(MAX_NEIGHBOURS).default([]),
   consent: consentInputSchema,
   mainVolunteerId: idSchema.optional(),
   backupVolunteerId: idSchema.optional(),
@@ -281,7 +306,10 @@ export const alertSchema = z.object({
   outcome: z.string().nullable(),
 });
 export type CareAlert = z.infer<typeof alertSchema>;
-export const alertListQuerySchema = z.strictObject({ ...pageQuerySchema.shape, status: z.enum(ALERT_STATUSES).optional() });
+/** `from`/`to`: days (China time) on which the alert was raised. */
+export const alertListQuerySchema = z
+  .strictObject({ ...pageQuerySchema.shape, status: z.enum(ALERT_STATUSES).optional(), ...dateRangeFields })
+  .superRefine(rangeInOrder);
 export const alertPageSchema = pageOf(alertSchema);
 export const resolveAlertSchema = z.strictObject({ outcome: requiredText(500) });
 

@@ -40,6 +40,13 @@ export const idNumberSchema = z
 export const isoDate = z.iso.date();
 export const isoDateTime = z.iso.datetime({ offset: true });
 
+/** A list filter's period: whole days in China time (Asia/Shanghai), both ends included, either end open. */
+export const dateRangeFields = { from: isoDate.optional(), to: isoDate.optional() };
+/** Refinement for a schema with dateRangeFields: an end before the start is told beside `to`. */
+export function rangeInOrder(v: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'range_to_before_from' });
+}
+
 export const healthResponseSchema = z.object({
   status: z.literal('ok'),
   db: z.enum(['pglite', 'postgres']),

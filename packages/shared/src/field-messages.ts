@@ -72,6 +72,7 @@ const CUSTOM: Record<Locale, Dict> = {
     not_confirmed: '您还没有确认的名额，请联系工作人员',
     offer_not_open: '这个名额已过保留时间或已被取消',
     ends_before_start: '结束时间不能早于开始时间',
+    range_to_before_from: '结束日期不能早于开始日期',
     capacity_below_taken: '名额不能少于已报名人数',
     unknown_kind: '没有这种活动类型',
     not_editable: '活动已结束或取消，不能再修改',
@@ -106,6 +107,8 @@ const CUSTOM: Record<Locale, Dict> = {
     grid_outside_community: '网格须在所选社区之下',
     not_a_community: '请选择社区',
     not_a_grid_org: '请选择网格',
+    neighbours_full: '最多登记 3 位信任邻居，请先删除一位再添加',
+    consent_lacks_wristband: '这位老人登记的同意范围不含“防走失手环”，不能为其绑定手环',
   },
   'zh-TW': {
     left_before_joined: '離隊日期不能早於入隊日期',
@@ -169,6 +172,7 @@ const CUSTOM: Record<Locale, Dict> = {
     not_confirmed: '您還沒有確認的名額，請聯絡工作人員',
     offer_not_open: '這個名額已過保留時間或已被取消',
     ends_before_start: '結束時間不能早於開始時間',
+    range_to_before_from: '結束日期不能早於開始日期',
     capacity_below_taken: '名額不能少於已報名人數',
     unknown_kind: '沒有這種活動類型',
     not_editable: '活動已結束或取消，不能再修改',
@@ -203,6 +207,8 @@ const CUSTOM: Record<Locale, Dict> = {
     grid_outside_community: '網格須在所選社區之下',
     not_a_community: '請選擇社區',
     not_a_grid_org: '請選擇網格',
+    neighbours_full: '最多登記 3 位信任鄰居，請先刪除一位再新增',
+    consent_lacks_wristband: '這位長者登記的同意範圍不含「防走失手環」，不能為其綁定手環',
   },
   en: {
     left_before_joined: 'The leaving date cannot be before the joining date',
@@ -266,6 +272,7 @@ const CUSTOM: Record<Locale, Dict> = {
     not_confirmed: 'You do not have a confirmed place yet; please ask the staff',
     offer_not_open: 'This place is no longer held for you',
     ends_before_start: 'The end cannot be before the start',
+    range_to_before_from: 'The end date cannot be before the start date',
     capacity_below_taken: 'Capacity cannot be below the places already taken',
     unknown_kind: 'No such activity kind',
     not_editable: 'The activity is closed or cancelled and can no longer change',
@@ -300,6 +307,9 @@ const CUSTOM: Record<Locale, Dict> = {
     grid_outside_community: 'The grid must lie under the chosen community',
     not_a_community: 'Choose a community',
     not_a_grid_org: 'Choose a grid',
+    neighbours_full: 'At most 3 trusted neighbours; remove one before adding another',
+    consent_lacks_wristband:
+      'The consent recorded for this person does not cover the anti-lost wristband, so no wristband can be bound to them',
   },
 };
 

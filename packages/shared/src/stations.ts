@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageOf, phoneSchema, requiredText, text } from './common.js';
+import { isoDate, pageOf, phoneSchema, requiredText, text, dateRangeFields, rangeInOrder } from './common.js';
 
 /** The three positionings of a 龙城先锋 red station (DOMAIN.md §6). */
 export const STATION_POSITIONINGS = ['red_station', 'live_classroom', 'service_platform'] as const;
@@ -257,12 +257,16 @@ export type ServiceRecord = z.infer<typeof serviceRecordSchema>;
 /** Only when an item is stored: the claim code, shown this once to hand to the owner. */
 export const createdRecordSchema = serviceRecordSchema.extend({ claimCode: z.string().nullable() });
 export const recordPageSchema = pageOf(serviceRecordSchema);
-export const recordListQuerySchema = z.strictObject({
-  open: z.enum(['true', 'false']).optional(),
-  kind: z.enum(SERVICE_KINDS).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
+export const recordListQuerySchema = z
+  .strictObject({
+    open: z.enum(['true', 'false']).optional(),
+    kind: z.enum(SERVICE_KINDS).optional(),
+    /** Days (China time) on which the record was made. */
+    ...dateRangeFields,
+    page: z.coerce.number().int().min(1).max(100000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .superRefine(rangeInOrder);
 export const closeRecordSchema = z.strictObject({ outcome: z.enum(['returned', 'lost', 'done']) });
 export const claimRequestSchema = z.strictObject({
   code: z

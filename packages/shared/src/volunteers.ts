@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, longText, pageOf, requiredText, text } from './common.js';
+import { isoDate, longText, pageOf, requiredText, text, dateRangeFields, rangeInOrder } from './common.js';
 
 /** 驿路阳光 counter staff, 志愿者邮路 carriers, 学雷锋 squads, or another kind of team. */
 export const TEAM_KINDS = ['counter', 'carrier', 'leifeng', 'other'] as const;
@@ -74,12 +74,16 @@ export const hoursEntrySchema = z.object({
   decisionNote: z.string().nullable(),
 });
 export type HoursEntry = z.infer<typeof hoursEntrySchema>;
-export const hoursQuerySchema = z.strictObject({
-  status: z.enum(HOURS_STATUSES).optional(),
-  personId: z.uuid().optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
+export const hoursQuerySchema = z
+  .strictObject({
+    status: z.enum(HOURS_STATUSES).optional(),
+    personId: z.uuid().optional(),
+    /** Days (China time) on which the visit, activity or shift began. */
+    ...dateRangeFields,
+    page: z.coerce.number().int().min(1).max(100000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .superRefine(rangeInOrder);
 export const hoursPageSchema = pageOf(hoursEntrySchema);
 export const decideHoursSchema = z.strictObject({ decision: z.enum(['approved', 'rejected']), note: text(200).optional() });
 

@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
-import { TEST_DB } from '../test/harness.js';
+import { emptyPostgresDatabase, TEST_DB } from '../test/harness.js';
 import { runCli } from './main.js';
 
 /** Runs the CLI as an operator would, capturing what it prints. */
@@ -27,22 +26,8 @@ const key = () => randomBytes(32).toString('base64');
 async function newTarget(dir: string, keys = { ENCRYPTION_KEY: key(), BLIND_INDEX_KEY: key() }) {
   const base = process.env.TEST_DATABASE_URL;
   if (TEST_DB === 'postgres' && base) {
-    const name = `youshe_cli_${Date.now()}_${randomBytes(3).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    return {
-      env: { ...keys, DATABASE_URL: url.toString(), DATA_DIR: dir },
-      async drop() {
-        const c = new pg.Client({ connectionString: base });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      },
-    };
+    const target = await emptyPostgresDatabase('youshe_cli');
+    return { env: { ...keys, DATABASE_URL: target.url, DATA_DIR: dir }, drop: target.drop };
   }
   return { env: { ...keys, DATA_DIR: mkdtempSync(path.join(dir, 'data-')) }, drop: async () => undefined };
 }

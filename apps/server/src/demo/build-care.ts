@@ -21,11 +21,14 @@ interface Spec {
   help: string[];
   extra: string[];
   family: { name: string; relation: string; channel: 'email' | 'webhook'; to: string; shares: 'summary' | 'checklist' }[];
+  /** Wears one of 五心苑's yellow wristbands (build-wristbands binds the first three), so consented to it. */
+  wristband?: true;
 }
 
 const SPECS: Spec[] = [
   {
     name: '王秀兰',
+    wristband: true,
     address: '常州市武进区奔牛镇五心苑3幢201室',
     health: '高血压，每天早晚服药',
     circumstances: ['living_alone', 'children_away'],
@@ -40,6 +43,7 @@ const SPECS: Spec[] = [
   },
   {
     name: '张桂英',
+    wristband: true,
     address: '常州市武进区奔牛镇五心苑7幢102室',
     health: '轻度认知障碍，独自外出易迷路',
     circumstances: ['living_alone', 'frail'],
@@ -51,6 +55,7 @@ const SPECS: Spec[] = [
   },
   {
     name: '刘福生',
+    wristband: true,
     address: '常州市武进区奔牛镇五心苑11幢502室',
     health: '腿脚不便，上下楼困难',
     circumstances: ['disabled', 'children_away'],
@@ -163,7 +168,7 @@ export function buildCare(seed: number, world: DemoWorld, crypto: FieldCrypto) {
       givenBy: proxy ? proxy.name : s.name,
       byProxy: Boolean(proxy),
       proxyRelation: proxy?.relation ?? null,
-      purposes: proxy ? ['visits', 'family_reports', 'alerts'] : ['visits', 'alerts'],
+      purposes: [...(proxy ? ['visits', 'family_reports', 'alerts'] : ['visits', 'alerts']), ...(s.wristband ? ['wristband'] : [])],
       givenAt: enrolledAt,
     });
     visitTimes.forEach((at, i) => {

@@ -54,9 +54,19 @@ export function send(reply: FastifyReply, locale: Locale, code: ErrorCode, detai
     .send({ code, message: errorMessage(locale, code, params), ...(details === undefined ? {} : { details }) });
 }
 
+/**
+ * The PostgreSQL error code (SQLSTATE) of a failed query, or undefined. Drizzle wraps the driver's error
+ * and keeps the code on its cause; a bare driver error carries it itself.
+ */
+export function sqlStateOf(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = e?.cause?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** Postgres error codes that mean the caller's data, not the server, is at fault. */
-function fromDatabase(err: { code?: string }): ErrorCode | null {
-  switch (err.code) {
+function fromDatabase(sqlState: string | undefined): ErrorCode | null {
+  switch (sqlState) {
     case '23505':
       return 'conflict';
     case '23503':
@@ -102,9 +112,7 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     if (error.statusCode === 429) return send(reply, locale, 'rate_limited');
     if (error instanceof SyntaxError && error.statusCode === 400) return send(reply, locale, 'bad_json');
-    // Drizzle wraps driver errors; the PostgreSQL code is on the cause.
-    const cause = (error as { cause?: { code?: string } }).cause;
-    const dbCode = fromDatabase(cause?.code ? cause : (error as { code?: string }));
+    const dbCode = fromDatabase(sqlStateOf(error));
     if (dbCode) return send(reply, locale, dbCode);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return send(reply, locale, 'validation_failed');
     req.log.error({ err: error }, 'unhandled error');

@@ -32,6 +32,29 @@ export function testConfig(): Config {
   };
 }
 
+/**
+ * A new, empty PostgreSQL database on TEST_DATABASE_URL's server, for a test that starts a server or the CLI
+ * on it as an operator would; `drop` removes it, whoever is still connected.
+ */
+export async function emptyPostgresDatabase(prefix = 'youshe_test'): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('TEST_DATABASE_URL is needed for TEST_DB=postgres');
+  const name = `${prefix}_${Date.now()}_${randomBytes(4).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
 /** A fresh, migrated database of the engine under test: in memory for PGlite, a new database on PostgreSQL. */
 export async function freshDatabase(): Promise<Database> {
   if (TEST_DB === 'pglite') {
@@ -39,24 +62,13 @@ export async function freshDatabase(): Promise<Database> {
     await migrate(database);
     return database;
   }
-  const base = process.env.TEST_DATABASE_URL;
-  if (!base) throw new Error('TEST_DATABASE_URL is needed for TEST_DB=postgres');
-  const name = `youshe_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+  const target = await emptyPostgresDatabase();
+  const database = await openDatabase({ kind: 'postgres', url: target.url, poolSize: 5 });
   await migrate(database);
   const close = database.close;
   database.close = async () => {
     await close();
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
+    await target.drop();
   };
   return database;
 }

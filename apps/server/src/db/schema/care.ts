@@ -64,7 +64,9 @@ export const careContacts = pgTable(
       .references(() => careRecipients.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     position: smallint('position').notNull(),
+    /** A family member's name; for a trusted neighbour, the masked name (刘**), the name itself being in `name_enc`. */
     name: text('name').notNull(),
+    nameEnc: text('name_enc'),
     relation: text('relation').notNull(),
     channel: text('channel').notNull(),
     addressEnc: text('address_enc').notNull(),

@@ -14,7 +14,7 @@ import { activities, activityPartnerships, orgs, partnerships } from '../../db/s
 import { isPlatformAdmin, requireAccess, requireAccessAny, scopeOf, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { randomToken } from '../../platform/crypto.js';
-import { AppError, invalidField } from '../../platform/errors.js';
+import { AppError, invalidField, sqlStateOf } from '../../platform/errors.js';
 import { narrowedPath } from '../orgs/narrowed-path.js';
 import { orgsRepository } from '../orgs/orgs.repository.js';
 import { activitiesRepository as repo } from './activities.repository.js';
@@ -180,7 +180,7 @@ export function createActivitiesService(db: Db) {
         await repo.update(tx, id, { ...plain, startsAt, endsAt });
       } catch (err) {
         // The capacity check constraint: fewer places than already taken.
-        if (String((err as { cause?: { code?: string } }).cause?.code) === '23514')
+        if (sqlStateOf(err) === '23514')
           throw invalidField('capacity', 'custom', 'capacity_below_taken');
         throw err;
       }

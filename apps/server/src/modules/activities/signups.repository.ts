@@ -113,11 +113,20 @@ export const signupsRepository = {
         from unnest(${sql.param(items.map((x) => x.token))}::text[], ${sql.param(items.map((x) => x.code))}::text[])
           with ordinality as t(token, code, i)
       ),
+      -- The batch's activities are locked first, in one order: batches of several processes then
+      -- queue for a shared activity instead of each holding one the other needs (a deadlock, which
+      -- PostgreSQL only notices after deadlock_timeout, a second by default).
+      locked as (
+        select a.id from activities a
+        where a.public_token in (select token from input)
+        order by a.id
+        for no key update
+      ),
       found as (
         select input.i, a.id as activity_id, a.status as activity_status, a.attendance_count,
                s.id as signup_id, s.status, s.name, s.checked_in_at
         from input
-        left join activities a on a.public_token = input.token
+        left join (activities a join locked on locked.id = a.id) on a.public_token = input.token
         left join signups s on s.code = input.code and s.activity_id = a.id
       ),
       upd as (

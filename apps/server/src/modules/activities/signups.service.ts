@@ -5,7 +5,7 @@ import type { Db, Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { maskPhone, randomToken, type FieldCrypto } from '../../platform/crypto.js';
-import { AppError, invalidField } from '../../platform/errors.js';
+import { AppError, invalidField, sqlStateOf } from '../../platform/errors.js';
 import { createWriteBatcher } from '../../platform/write-batcher.js';
 import type { Notifier } from '../../platform/notify.js';
 import type { ActivitiesService } from './activities.service.js';
@@ -214,7 +214,7 @@ export function createSignupsService(
         } catch (err) {
           // Two processes' batches may lock the same activities in opposite order: the database
           // aborts one whole statement, which is then simply run again.
-          if ((err as { code?: string }).code !== '40P01' || attempt >= 5) throw err;
+          if (sqlStateOf(err) !== '40P01' || attempt >= 5) throw err;
         }
       }
     },

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { randomToken, type FieldCrypto } from '../../platform/crypto.js';
-import { AppError, invalidField } from '../../platform/errors.js';
+import { AppError, invalidField, sqlStateOf } from '../../platform/errors.js';
 import { createWriteBatcher } from '../../platform/write-batcher.js';
 import { bookingsRepository as repo, type BatchItem, type BatchOutcome, type BookingRow, type CampaignRow } from './bookings.repository.js';
 import { checkValues, identityValue, maskValues } from './values.js';
@@ -180,7 +180,7 @@ export function createBookingsService(db: Db, crypto: FieldCrypto, options: Book
         try {
           return await repo.bookBatch(db, items);
         } catch (err) {
-          const code = (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
+          const code = sqlStateOf(err);
           if (code !== '23505' && code !== '40P01') throw err;
           // Someone else's booking of the same person (or key) committed meanwhile: run again, it is found now.
           // Should it keep failing (one key reused for two people), each item goes alone so only that one fails.

@@ -17,6 +17,7 @@ import { randomToken } from '../../platform/crypto.js';
 import { invalidField } from '../../platform/errors.js';
 import type { BookingsService } from './bookings.service.js';
 import { bookingsRepository as repo } from './bookings.repository.js';
+import { onChinaDays } from '../stations/china-day.js';
 import { checkOutlets, createCampaignEditor, slotRows } from './campaign-edit.service.js';
 
 const counts = {
@@ -176,7 +177,11 @@ export function createCampaignsService(db: Db, bookingsService: BookingsService)
 
   async function listBookings(actor: Actor, id: string, q: z.infer<typeof bookingListQuerySchema>) {
     await authorised(actor, id, 'booking.read');
-    const where = and(eq(bookings.campaignId, id), q.status ? eq(bookings.status, q.status) : undefined);
+    const where = and(
+      eq(bookings.campaignId, id),
+      q.status ? eq(bookings.status, q.status) : undefined,
+      onChinaDays(bookingSlots.startsAt, q),
+    );
     const [rows, [total]] = await Promise.all([
       db
         .select({ b: bookings, placeName: places.name, slotStartsAt: bookingSlots.startsAt })
@@ -190,6 +195,7 @@ export function createCampaignsService(db: Db, bookingsService: BookingsService)
       db
         .select({ n: sql<number>`count(*)::int` })
         .from(bookings)
+        .innerJoin(bookingSlots, eq(bookingSlots.id, bookings.slotId))
         .where(where),
     ]);
     return {

@@ -10,6 +10,7 @@ import type { FieldCrypto } from '../../platform/crypto.js';
 import { AppError, invalidField } from '../../platform/errors.js';
 import type { Notifier, OutgoingMessage } from '../../platform/notify.js';
 import { shownName } from './care.access.js';
+import { onChinaDays } from '../stations/china-day.js';
 import { careRepository as repo, ESCALATE_AFTER_MINUTES } from './care.repository.js';
 import { familyContactsOf, neighboursToAlert } from './contacts.js';
 import { familyLinks } from './family.js';
@@ -162,7 +163,7 @@ export function createAlertsService(db: Db, crypto: FieldCrypto, notifier: Notif
   const visible = (actor: Actor) => repo.alertVisible(scopeOf(actor, 'care.read'), actor.personId);
 
   async function inbox(actor: Actor, q: z.infer<typeof alertListQuerySchema>) {
-    const where = and(visible(actor), q.status ? eq(careAlerts.status, q.status) : undefined);
+    const where = and(visible(actor), q.status ? eq(careAlerts.status, q.status) : undefined, onChinaDays(careAlerts.createdAt, q));
     const [rows, total] = await Promise.all([repo.alertRows(db, where, q.page, q.pageSize), repo.countAlerts(db, where)]);
     return { items: rows.map(toAlert), total, page: q.page, pageSize: q.pageSize };
   }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../../demo/seed.js';
 import { createTestApp, signIn, type TestApp } from '../../test/harness.js';
@@ -34,5 +35,15 @@ describe('the care round in the demo', () => {
     // Another city's community partner sees none of it.
     const chifeng = await signIn(t.app, 'cf-community', DEMO_PASSWORD);
     expect((await chifeng.inject({ method: 'GET', url: '/api/care/alerts' })).json().total).toBe(0);
+  });
+
+  it('everyone wearing a demo wristband consented to it', async () => {
+    const rows = await t.database.db.execute<{ n: number; covered: number }>(sql`
+      select count(*)::int as n, count(*) filter (where exists (select 1 from care_consents c where c.recipient_id = w.recipient_id
+        and c.withdrawn_at is null and 'wristband' = any(c.purposes)))::int as covered
+        from wristbands w where w.status = 'bound'`);
+    const [row] = (rows as unknown as { rows: { n: number; covered: number }[] }).rows;
+    expect(row!.n).toBeGreaterThan(0);
+    expect(row!.covered).toBe(row!.n);
   });
 });

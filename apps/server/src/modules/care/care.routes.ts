@@ -7,10 +7,13 @@ import {
   alertSchema,
   careScanResultSchema,
   carePlanSchema,
+  contactParamsSchema,
   createRecipientSchema,
   familyPageSchema,
   familyTokenParamsSchema,
   idParamsSchema,
+  neighbourInputSchema,
+  neighbourUpdateSchema,
   okSchema,
   pairingSchema,
   recipientListQuerySchema,
@@ -139,6 +142,39 @@ export function careRoutes(services: Pick<Services, 'careRecipients' | 'careVisi
         },
       },
       (req) => recipients.setPlan(actorOf(req), req.params.id, req.body),
+    );
+    r.post(
+      '/api/care/recipients/:id/neighbours',
+      {
+        schema: {
+          tags,
+          summary: 'Add a trusted neighbour (three at most); name and phone are kept encrypted',
+          params: idParamsSchema,
+          body: neighbourInputSchema,
+          response: { 200: recipientSchema },
+        },
+      },
+      (req) => recipients.addNeighbour(actorOf(req), req.params.id, req.body),
+    );
+    r.put(
+      '/api/care/recipients/:id/neighbours/:contactId',
+      {
+        schema: {
+          tags,
+          summary: 'Change a trusted neighbour; a name or phone left out stays as it was',
+          params: contactParamsSchema,
+          body: neighbourUpdateSchema,
+          response: { 200: recipientSchema },
+        },
+      },
+      (req) => recipients.updateNeighbour(actorOf(req), req.params.id, req.params.contactId, req.body),
+    );
+    r.delete(
+      '/api/care/recipients/:id/neighbours/:contactId',
+      {
+        schema: { tags, summary: 'Remove a trusted neighbour', params: contactParamsSchema, response: { 200: recipientSchema } },
+      },
+      (req) => recipients.removeNeighbour(actorOf(req), req.params.id, req.params.contactId),
     );
     r.get(
       '/api/care/recipients/:id/visits',

@@ -1,8 +1,10 @@
-import { and, asc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { CONSENT_PURPOSES } from '@youshe/shared';
-import type { Executor } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { careConsents, careContacts, careRecipients } from '../../db/schema/index.js';
 import type { FieldCrypto } from '../../platform/crypto.js';
+import { maskAddressOf } from '../../platform/notify.js';
+import { maskName } from './care.access.js';
 
 type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
@@ -10,6 +12,52 @@ export interface FamilyContact {
   name: string;
   channel: 'email' | 'webhook';
   to: string;
+}
+
+/** A contact's name in clear: a neighbour's is kept encrypted (rows from before that have it in `name`). */
+export const contactName = (crypto: FieldCrypto, c: { name: string; nameEnc: string | null }) =>
+  c.nameEnc ? crypto.decrypt(c.nameEnc) : c.name;
+
+/**
+ * Neighbours enrolled before their names were sealed (migration 0031) still have the name in clear: run at
+ * start, this seals them a batch at a time. Each row is sealed by one conditional update, so instances
+ * starting together never seal one twice. Returns how many it sealed.
+ */
+export async function sealLegacyNeighbourNames(db: Db, crypto: FieldCrypto): Promise<number> {
+  let sealed = 0;
+  for (;;) {
+    const rows = await db
+      .select({ id: careContacts.id, name: careContacts.name })
+      .from(careContacts)
+      .where(and(eq(careContacts.kind, 'neighbour'), isNull(careContacts.nameEnc)))
+      .limit(200);
+    if (rows.length === 0) return sealed;
+    for (const r of rows) {
+      const done = await db
+        .update(careContacts)
+        .set({ name: maskName(r.name), nameEnc: crypto.encrypt(r.name) })
+        .where(and(eq(careContacts.id, r.id), isNull(careContacts.nameEnc)))
+        .returning({ id: careContacts.id });
+      sealed += done.length;
+    }
+  }
+}
+
+/**
+ * The columns of a trusted neighbour: name and phone encrypted, masked copies for pages. The phone is the address
+ * the SMS gateway texts, as a family contact's is.
+ */
+export function sealNeighbour(crypto: FieldCrypto, n: { name: string; phone: string }) {
+  return {
+    name: maskName(n.name),
+    nameEnc: crypto.encrypt(n.name),
+    channel: 'webhook' as const,
+    addressEnc: crypto.encrypt(n.phone),
+    addressMasked: maskAddressOf('webhook', n.phone),
+    shares: 'summary' as const,
+    tokenEnc: null,
+    tokenHash: null,
+  };
 }
 
 /**
@@ -35,6 +83,7 @@ async function contactsOf(
   const rows = await executor
     .select({
       name: careContacts.name,
+      nameEnc: careContacts.nameEnc,
       channel: careContacts.channel,
       position: careContacts.position,
       addressEnc: careContacts.addressEnc,
@@ -50,7 +99,7 @@ async function contactsOf(
       ),
     )
     .orderBy(asc(careContacts.position));
-  return rows.map((r) => ({ name: r.name, channel: r.channel, position: r.position, to: crypto.decrypt(r.addressEnc) }));
+  return rows.map((r) => ({ name: contactName(crypto, r), channel: r.channel, position: r.position, to: crypto.decrypt(r.addressEnc) }));
 }
 
 /**

@@ -16,14 +16,14 @@ const DAY = 86_400_000;
  * the pairing (main and backup carrier). Both are for those who manage care in the grid, both are audited with
  * what was there before, and neither touches an anonymous shell left by a withdrawal.
  */
-export function createPlanService<R>(db: Db, get: (actor: Actor, id: string) => Promise<R>) {
-  async function loadManaged(actor: Actor, id: string): Promise<RecipientRow> {
-    const row = await loadRecipient(db, id);
-    requireAccess(actor, 'care.manage', row?.orgPath);
-    if (row!.r.status !== 'active') throw invalidField('status', 'custom', 'transition_not_allowed');
-    return row!;
-  }
+export async function loadManaged(db: Db, actor: Actor, id: string): Promise<RecipientRow> {
+  const row = await loadRecipient(db, id);
+  requireAccess(actor, 'care.manage', row?.orgPath);
+  if (row!.r.status !== 'active') throw invalidField('status', 'custom', 'transition_not_allowed');
+  return row!;
+}
 
+export function createPlanService<R>(db: Db, get: (actor: Actor, id: string) => Promise<R>) {
   async function checkVolunteers(main: string | null | undefined, backup: string | null | undefined) {
     if (main && backup && main === backup) throw invalidField('backupVolunteerId', 'custom', 'same_volunteer');
     const ids = [main, backup].filter((x): x is string => Boolean(x));
@@ -41,7 +41,7 @@ export function createPlanService<R>(db: Db, get: (actor: Actor, id: string) => 
    * on their round (and the old one no longer may log visits) from the next request on.
    */
   async function setPairing(actor: Actor, id: string, input: z.infer<typeof pairingSchema>) {
-    const row = await loadManaged(actor, id);
+    const row = await loadManaged(db, actor, id);
     await checkVolunteers(input.mainVolunteerId, input.backupVolunteerId);
     await db.transaction(async (tx) => {
       await tx
@@ -66,7 +66,7 @@ export function createPlanService<R>(db: Db, get: (actor: Actor, id: string) => 
    * from now rather than an alert raised by an office edit before anyone could go.
    */
   async function setPlan(actor: Actor, id: string, input: z.infer<typeof carePlanSchema>) {
-    const row = await loadManaged(actor, id);
+    const row = await loadManaged(db, actor, id);
     const { r } = row;
     const intervalDays = CARE_INTERVAL_DAYS[input.frequency];
     const grace = graceDays(intervalDays);

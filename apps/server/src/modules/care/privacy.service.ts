@@ -7,6 +7,7 @@ import type { FieldCrypto } from '../../platform/crypto.js';
 import { forgetRecipientWristbands } from '../wristbands/for-care.js';
 import { loadRecipient } from './care.access.js';
 import { careRepository as repo } from './care.repository.js';
+import { contactName } from './contacts.js';
 
 /**
  * A recipient's rights over their data (个人信息保护法): withdrawing consent erases it, everything held can be
@@ -102,7 +103,7 @@ export function createPrivacyService<R>(db: Db, crypto: FieldCrypto, get: (actor
       },
       contacts: contacts.map((c) => ({
         kind: c.kind,
-        name: c.name,
+        name: contactName(crypto, c),
         relation: c.relation,
         channel: c.channel,
         address: crypto.decrypt(c.addressEnc),

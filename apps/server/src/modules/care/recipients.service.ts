@@ -13,7 +13,9 @@ import { escapeLike } from '../../platform/sql.js';
 import { orgsRepository } from '../orgs/orgs.repository.js';
 import { dueOf, isPaired, loadRecipient, maskName, mayReveal, requireSee, shownName, type RecipientRow } from './care.access.js';
 import { careRepository as repo, graceDays } from './care.repository.js';
+import { sealNeighbour } from './contacts.js';
 import { createHistoryService } from './history.service.js';
+import { createNeighboursService } from './neighbours.service.js';
 import { createPlanService } from './plan.service.js';
 import { createPrivacyService } from './privacy.service.js';
 
@@ -51,7 +53,8 @@ export function createRecipientsService(db: Db, crypto: FieldCrypto) {
         .map((c) => ({
           id: c.id,
           kind: c.kind as 'family',
-          name: c.name,
+          // A neighbour's name is shown masked, as their phone is (rows from before it was encrypted are masked here).
+          name: c.kind === 'neighbour' && !c.nameEnc ? maskName(c.name) : c.name,
           relation: c.relation,
           channel: c.channel as 'email',
           addressMasked: c.addressMasked,
@@ -128,35 +131,29 @@ export function createRecipientsService(db: Db, crypto: FieldCrypto) {
         createdBy: actor.accountId,
         createdAt: now,
       });
-      const contacts = [
-        ...input.family.map((c, i) => ({ kind: 'family', position: i + 1, ...c, token: randomToken() })),
-        ...input.neighbours.map((c, i) => ({
-          kind: 'neighbour',
+      const family = input.family.map((c, i) => {
+        const token = randomToken();
+        return {
+          kind: 'family',
           position: i + 1,
-          ...c,
-          channel: 'webhook' as const,
-          to: c.phone,
-          shares: 'summary',
-          token: null,
-        })),
-      ];
-      if (contacts.length)
-        await tx.insert(careContacts).values(
-          contacts.map((c) => ({
-            id: uuidv7(),
-            recipientId: id,
-            kind: c.kind,
-            position: c.position,
-            name: c.name,
-            relation: c.relation,
-            channel: c.channel,
-            addressEnc: crypto.encrypt(c.to),
-            addressMasked: maskAddressOf(c.channel, c.to),
-            shares: c.shares,
-            tokenEnc: c.token ? crypto.encrypt(c.token) : null,
-            tokenHash: c.token ? sha256(c.token) : null,
-          })),
-        );
+          name: c.name,
+          relation: c.relation,
+          channel: c.channel,
+          addressEnc: crypto.encrypt(c.to),
+          addressMasked: maskAddressOf(c.channel, c.to),
+          shares: c.shares,
+          tokenEnc: crypto.encrypt(token),
+          tokenHash: sha256(token),
+        };
+      });
+      const neighbours = input.neighbours.map((n, i) => ({
+        kind: 'neighbour',
+        position: i + 1,
+        relation: n.relation,
+        ...sealNeighbour(crypto, n),
+      }));
+      const contacts = [...family, ...neighbours];
+      if (contacts.length) await tx.insert(careContacts).values(contacts.map((c) => ({ id: uuidv7(), recipientId: id, ...c })));
       await tx.insert(careConsents).values({
         id: uuidv7(),
         recipientId: id,
@@ -223,6 +220,7 @@ export function createRecipientsService(db: Db, crypto: FieldCrypto) {
     volunteers,
     setPairing: plan.setPairing,
     setPlan: plan.setPlan,
+    ...createNeighboursService(db, crypto, get),
     ...createHistoryService(db, crypto),
     ...createPrivacyService(db, crypto, get),
   };

@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { runCli } from '../../cli/main.js';
 import { loadConfig } from '../../config.js';
 import { openDatabase } from '../../db/client.js';
-import { TEST_DB } from '../../test/harness.js';
+import { emptyPostgresDatabase, TEST_DB } from '../../test/harness.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'youshe-rebuild-'));
 const key = () => randomBytes(32).toString('base64');
@@ -22,20 +21,9 @@ async function target(): Promise<NodeJS.ProcessEnv> {
   const env = { NODE_ENV: 'development', LOG_LEVEL: 'silent', ENCRYPTION_KEY: key(), BLIND_INDEX_KEY: key(), DATA_DIR: dir };
   const base = process.env.TEST_DATABASE_URL;
   if (TEST_DB !== 'postgres' || !base) return env;
-  const name = `youshe_rebuild_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  drop = async () => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  };
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return { ...env, DATABASE_URL: url.toString() };
+  const target = await emptyPostgresDatabase('youshe_rebuild');
+  drop = target.drop;
+  return { ...env, DATABASE_URL: target.url };
 }
 
 it('`youshe rebuild-rollups` recomputes the figures from the records', { timeout: 120_000 }, async () => {

@@ -18,9 +18,9 @@ import { serviceRecords } from '../../db/schema/index.js';
 import { requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { maskPhone, type FieldCrypto } from '../../platform/crypto.js';
-import { AppError, invalidField } from '../../platform/errors.js';
+import { AppError, invalidField, sqlStateOf } from '../../platform/errors.js';
 import { placesRepository } from '../places/places.repository.js';
-import { chinaToday } from './china-day.js';
+import { chinaToday, onChinaDays } from './china-day.js';
 import { stationsRepository as repo } from './stations.repository.js';
 import type { StationsService } from './stations.service.js';
 
@@ -131,7 +131,7 @@ export function createServiceLogService(db: Db, crypto: FieldCrypto, stations: S
           }
           return rows.length === 1;
         } catch (e) {
-          const code = (e as { code?: string; cause?: { code?: string } }).cause?.code ?? (e as { code?: string }).code;
+          const code = sqlStateOf(e);
           if (code !== '23505' || attempt >= 5) throw e;
         }
       }
@@ -153,6 +153,7 @@ export function createServiceLogService(db: Db, crypto: FieldCrypto, stations: S
           ? sql`${serviceRecords.status} not in ('stored', 'lent', 'received')`
           : undefined,
       q.kind ? eq(serviceRecords.kind, q.kind) : undefined,
+      onChinaDays(serviceRecords.createdAt, q),
     );
     const [rows, [count]] = await Promise.all([
       db

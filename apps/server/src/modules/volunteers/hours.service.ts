@@ -8,6 +8,7 @@ import { can, inScope, requireAccess, scopeOf, type Actor } from '../../platform
 import { recordAudit } from '../../platform/audit.js';
 import { AppError, invalidField } from '../../platform/errors.js';
 import { hoursCertificate } from './certificate.js';
+import { onChinaDays } from '../stations/china-day.js';
 import { recordHours } from './hours.js';
 
 type HoursRow = { h: typeof volunteerHours.$inferSelect; personName: string; orgName: string };
@@ -146,6 +147,7 @@ export function createHoursService(db: Db) {
       own ? undefined : inScope(orgs.path, scopeOf(actor, 'volunteer.manage')),
       q.personId ? eq(volunteerHours.personId, q.personId) : undefined,
       q.status ? eq(volunteerHours.status, q.status) : undefined,
+      onChinaDays(volunteerHours.startedAt, q),
     );
     const [rows, [count]] = await Promise.all([
       hoursSelect()

@@ -8,6 +8,7 @@ import { inScope, requireAccess, scopeOf, type Actor } from '../../platform/acce
 import { recordAudit } from '../../platform/audit.js';
 import type { FieldCrypto } from '../../platform/crypto.js';
 import { AppError, invalidField } from '../../platform/errors.js';
+import { consentCovers } from '../care/contacts.js';
 import { orgsRepository } from '../orgs/orgs.repository.js';
 import { newCode, normaliseCode } from './codes.js';
 import { wristbandLabels } from './labels.js';
@@ -145,11 +146,20 @@ export function createWristbandsService(db: Db, crypto: FieldCrypto) {
     };
   }
 
-  /** Binding is a conditional update: two people binding the same band at once, one wins, the other is told. */
+  /**
+   * Binding is a conditional update: two people binding the same band at once, one wins, the other is told. Only
+   * for someone whose consent covers the wristband: a scan of it tells their family where they are.
+   */
   async function bind(actor: Actor, id: string, recipientId: string) {
     const band = await row(actor, id);
     const [recipient] = await db
-      .select({ id: careRecipients.id, status: careRecipients.status, path: orgs.path, orgId: orgs.id })
+      .select({
+        id: careRecipients.id,
+        status: careRecipients.status,
+        path: orgs.path,
+        orgId: orgs.id,
+        covered: sql<boolean>`${consentCovers(careRecipients.id, 'wristband')}`,
+      })
       .from(careRecipients)
       .innerJoin(orgs, eq(orgs.id, careRecipients.orgId))
       .where(eq(careRecipients.id, recipientId));
@@ -163,11 +173,13 @@ export function createWristbandsService(db: Db, crypto: FieldCrypto) {
     ) {
       throw invalidField('recipientId', 'custom', 'invalid_value');
     }
+    if (!recipient.covered) throw invalidField('recipientId', 'custom', 'consent_lacks_wristband');
     await db.transaction(async (tx) => {
       const done = await tx
         .update(wristbands)
         .set({ status: 'bound', recipientId, boundAt: sql`now()`, statusChangedAt: sql`now()` })
-        .where(and(eq(wristbands.id, id), eq(wristbands.status, 'unbound')))
+        // The consent again, as the band is bound: a withdrawal meanwhile has erased the person and retired their bands.
+        .where(and(eq(wristbands.id, id), eq(wristbands.status, 'unbound'), consentCovers(sql`${recipientId}::uuid`, 'wristband')))
         .returning({ id: wristbands.id });
       if (!done.length) throw invalidField('id', 'custom', 'wristband_not_bindable');
       await recordAudit(tx, actor, {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { uuidv7 } from '../../platform/ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, auditLog, careContacts, careRecipients, outboxMessages, persons } from '../../db/schema/index.js';
+import { accounts, auditLog, careConsents, careContacts, careRecipients, outboxMessages, persons } from '../../db/schema/index.js';
 import { createTestApp, signInAll, type Client, type TestApp } from '../../test/harness.js';
 import { makeAccount, makeOrg, makeTwoCities, TEST_PASSWORD } from '../../test/factories.js';
 import { groupedCode, newCode, normaliseCode } from './codes.js';
@@ -25,8 +25,11 @@ async function pdfText(data: Buffer): Promise<string> {
   return text;
 }
 
-/** A recipient as the care module keeps one: encrypted name, phone and address, and a daughter who gets messages. */
-async function makeRecipient(orgId: string) {
+/**
+ * A recipient as the care module keeps one: encrypted name, phone and address, a daughter who gets messages, and
+ * consent for the purposes given (the wristband among them unless said otherwise).
+ */
+async function makeRecipient(orgId: string, purposes = ['visits', 'alerts', 'wristband']) {
   const id = uuidv7();
   const c = t.services.crypto;
   await t.database.db.insert(careRecipients).values({
@@ -56,6 +59,9 @@ async function makeRecipient(orgId: string) {
     addressEnc: c.encrypt('wangli@example.org'),
     addressMasked: 'w***@example.org',
   });
+  await t.database.db
+    .insert(careConsents)
+    .values({ id: uuidv7(), recipientId: id, givenBy: '王丽', byProxy: true, proxyRelation: '女儿', purposes, givenAt: new Date() });
   return id;
 }
 
@@ -128,6 +134,36 @@ describe('anti-lost wristbands', () => {
     const refused = both.find((r) => r.statusCode === 400)!.json();
     expect(refused.details[0]).toMatchObject({ path: 'id', message: '这个手环已绑定、已挂失或已停用' });
     expect(both.find((r) => r.statusCode === 200)!.json()).toMatchObject({ status: 'bound', recipientId, recipientName: '陈*英' });
+  });
+
+  it('binds only to someone whose consent covers the wristband, and says so in the caller’s language', async () => {
+    const withoutPurpose = await makeRecipient(grid.id, ['visits', 'family_reports', 'alerts']);
+    const withPurpose = await makeRecipient(grid.id);
+    const batch = (await post(community, '/api/wristband-batches', { orgId: grid.id, label: '同意核对', size: 2 })).json();
+    const [first, second] = (await community.inject({ method: 'GET', url: `/api/wristbands?batchId=${batch.id}` })).json().items;
+
+    const refused = await post(community, `/api/wristbands/${first.id}/bind`, { recipientId: withoutPurpose });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().details[0]).toMatchObject({
+      path: 'recipientId',
+      message: '这位老人登记的同意范围不含“防走失手环”，不能为其绑定手环',
+    });
+    const inEnglish = await community.inject({
+      method: 'POST',
+      url: `/api/wristbands/${first.id}/bind`,
+      headers: { 'accept-language': 'en' },
+      payload: { recipientId: withoutPurpose },
+    });
+    expect(inEnglish.json().details[0].message).toMatch(/consent .* does not cover the anti-lost wristband/);
+    expect((await community.inject({ method: 'GET', url: `/api/wristbands/${first.id}` })).json()).toMatchObject({
+      status: 'unbound',
+      recipientId: null,
+    });
+    expect(await t.database.db.query.auditLog.findMany({ where: eq(auditLog.entityId, first.id) })).toEqual([]);
+
+    const bound = await post(community, `/api/wristbands/${second.id}/bind`, { recipientId: withPurpose });
+    expect(bound.statusCode, bound.body).toBe(200);
+    expect(bound.json()).toMatchObject({ status: 'bound', recipientId: withPurpose });
   });
 
   it('a finder sees nothing personal, presses the button, and the family and the community are told, with the location', async () => {

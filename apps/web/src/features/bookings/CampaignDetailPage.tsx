@@ -5,6 +5,7 @@ import { Alert, App, Button, Card, Descriptions, QRCode, Space, Table, Tag, Typo
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { errorText, problemText } from '../../app/api';
+import { DateRangeFilter, useDateRangeParams } from '../../app/DateRangeFilter';
 import { formatDateTimeShort } from '../../app/format';
 import { PageLoading } from '../../app/PageLoading';
 import { hasPermission, useSignedIn } from '../../app/session';
@@ -22,11 +23,13 @@ export default function CampaignDetailPage() {
   const client = useQueryClient();
   const me = useSignedIn();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [range, setRange] = useDateRangeParams();
+  const filters = { ...range, ...paging };
   const [editing, setEditing] = useState(false);
   const campaign = useQuery({ queryKey: campaignKeys.detail(id), queryFn: () => campaignsApi.get(id) });
   const bookings = useQuery({
-    queryKey: campaignKeys.bookings(id, paging),
-    queryFn: () => campaignsApi.bookings(id, paging),
+    queryKey: campaignKeys.bookings(id, filters),
+    queryFn: () => campaignsApi.bookings(id, filters),
     placeholderData: keepPreviousData,
   });
   const reminders = useQuery({ queryKey: campaignKeys.reminders(id), queryFn: () => campaignsApi.reminders(id) });
@@ -120,6 +123,19 @@ export default function CampaignDetailPage() {
       <Typography.Title level={2} style={{ fontSize: 18 }}>
         {t('bookings.bookings')}
       </Typography.Title>
+      <div role="search" className="filter-bar" aria-label={t('common.filters')}>
+        <DateRangeFilter
+          value={range}
+          onChange={(next) => {
+            setRange(next);
+            setPaging((p) => ({ ...p, page: 1 }));
+          }}
+          label={t('bookings.slotDates')}
+          error={bookings.error}
+          data-testid="bookings-range"
+        />
+      </div>
+      {bookings.isError && <Alert type="error" showIcon title={errorText(bookings.error)} style={{ marginBottom: 16 }} />}
       <Table<BookingRow>
         rowKey="id"
         size="small"

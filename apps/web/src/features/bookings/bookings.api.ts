@@ -32,7 +32,8 @@ export const campaignsApi = {
   update: (id: string, body: UpdateCampaign) => api.patch<Campaign>(`/api/booking-campaigns/${id}`, body),
   addSlots: (id: string, body: AddSlots) => api.post<Campaign>(`/api/booking-campaigns/${id}/slots`, body),
   updateSlot: (id: string, slotId: string, body: UpdateSlot) => api.patch<Campaign>(`/api/booking-campaigns/${id}/slots/${slotId}`, body),
-  bookings: (id: string, f: { page: number; pageSize: number }) => api.get<Page<BookingRow>>(`/api/booking-campaigns/${id}/bookings`, f),
+  bookings: (id: string, f: { from?: string | undefined; to?: string | undefined; page: number; pageSize: number }) =>
+    api.get<Page<BookingRow>>(`/api/booking-campaigns/${id}/bookings`, f),
   reminders: (id: string) => api.get<DueReminders>(`/api/booking-campaigns/${id}/reminders`),
   sendReminders: (id: string) => api.post<DueReminders>(`/api/booking-campaigns/${id}/reminders`),
   exportXlsx: (id: string, title: string) => api.download(`/api/booking-campaigns/${id}/export.xlsx`, undefined, `${title}.xlsx`),

@@ -4,6 +4,7 @@ import { Alert, App, Button, Input, Modal, Select, Space, Table, Tag, Typography
 import { ALERT_STATUSES, type CareAlert } from '@youshe/shared';
 import { useTranslation } from 'react-i18next';
 import { errorText, problemText } from '../../app/api';
+import { DateRangeFilter, useDateRangeParams } from '../../app/DateRangeFilter';
 import { formatDateTime } from '../../app/format';
 import { usePageTitle } from '../../app/use-page-title';
 import { careApi, careKeys, type AlertFilters } from './care.api';
@@ -18,7 +19,9 @@ export default function AlertsPage() {
   usePageTitle(t('care.inboxTitle'));
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [filters, setFilters] = useState<AlertFilters>({ page: 1, pageSize: 20 });
+  const [criteria, setFilters] = useState<AlertFilters>({ page: 1, pageSize: 20 });
+  const [range, setRange] = useDateRangeParams();
+  const filters: AlertFilters = { ...criteria, ...range };
   const [resolving, setResolving] = useState<CareAlert | null>(null);
   const [outcome, setOutcome] = useState('');
   const list = useQuery({ queryKey: careKeys.alerts(filters), queryFn: () => careApi.alerts(filters), placeholderData: keepPreviousData });
@@ -49,9 +52,19 @@ export default function AlertsPage() {
           placeholder={t('care.columns.status')}
           aria-label={t('care.columns.status')}
           value={filters.status}
-          onChange={(status) => setFilters({ ...filters, status, page: 1 })}
+          onChange={(status) => setFilters({ ...criteria, status, page: 1 })}
           options={ALERT_STATUSES.map((s) => ({ value: s, label: t(`care.alertStatus.${s}`) }))}
           style={{ width: 140 }}
+        />
+        <DateRangeFilter
+          value={range}
+          onChange={(next) => {
+            setRange(next);
+            setFilters({ ...criteria, page: 1 });
+          }}
+          label={t('care.alertDates')}
+          error={list.error}
+          data-testid="care-alerts-range"
         />
         <span style={{ flex: 1 }} />
         <Button onClick={() => scan.mutate()} loading={scan.isPending} data-testid="care-scan">
@@ -73,7 +86,7 @@ export default function AlertsPage() {
           pageSize: filters.pageSize,
           total: list.data?.total ?? 0,
           showTotal: (total) => t('common.total', { count: total }),
-          onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }),
+          onChange: (page, pageSize) => setFilters({ ...criteria, page, pageSize }),
         }}
         columns={[
           { key: 'createdAt', title: t('care.columns.createdAt'), width: 170, render: (_v, a) => formatDateTime(a.createdAt) },

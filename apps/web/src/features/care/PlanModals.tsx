@@ -9,7 +9,12 @@ import { careApi, careKeys } from './care.api';
 import { VolunteerSelect } from './EnrolModal';
 
 /** Saves through `save`, puts field problems beside their fields and anything else above the form. */
-function useSave<T>(form: ReturnType<typeof Form.useForm<T>>[0], fields: string[], save: (v: T) => Promise<unknown>, onDone: () => void) {
+export function useSave<T>(
+  form: ReturnType<typeof Form.useForm<T>>[0],
+  fields: string[],
+  save: (v: T) => Promise<unknown>,
+  onDone: () => void,
+) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();

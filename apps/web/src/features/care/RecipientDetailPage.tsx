@@ -9,10 +9,14 @@ import { PageLoading } from '../../app/PageLoading';
 import { hasPermission, useSignedIn } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
 import { careApi, careKeys } from './care.api';
+import { NeighboursPanel } from './NeighboursPanel';
 import { PairingModal, PlanModal } from './PlanModals';
 import { VisitHistory } from './VisitHistory';
 
-/** One recipient: the plan and the carriers (editable by those who manage care in the grid) and the visit history. */
+/**
+ * One recipient: the plan, the carriers and the trusted neighbours (editable by those who manage care in the grid)
+ * and the visit history.
+ */
 export default function RecipientDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -61,6 +65,7 @@ export default function RecipientDetailPage() {
           <PairingModal recipient={r} open={editing === 'pairing'} onClose={() => setEditing(null)} />
         </>
       )}
+      <NeighboursPanel recipient={r} may={may} />
       <div style={{ marginTop: 24 }}>
         <VisitHistory recipientId={r.id} />
       </div>

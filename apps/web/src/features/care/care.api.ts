@@ -1,10 +1,21 @@
-import type { CareAlert, CarePlanInput, CareRecipient, CareVisit, recipientSecretsSchema } from '@youshe/shared';
+import type {
+  CareAlert,
+  CarePlanInput,
+  CareRecipient,
+  CareVisit,
+  NeighbourInput,
+  NeighbourUpdate,
+  recipientSecretsSchema,
+} from '@youshe/shared';
 import type { z } from 'zod';
 import { api, type Page } from '../../app/api';
 
 export type RecipientSecrets = z.infer<typeof recipientSecretsSchema>;
 export interface AlertFilters {
-  status?: CareAlert['status'];
+  status?: CareAlert['status'] | undefined;
+  /** Days (China time) on which the alert was raised. */
+  from?: string | undefined;
+  to?: string | undefined;
   page: number;
   pageSize: number;
 }
@@ -36,6 +47,10 @@ export const careApi = {
   recipient: (id: string) => api.get<CareRecipient>(`/api/care/recipients/${id}`),
   setPlan: (id: string, plan: CarePlanInput) => api.put<CareRecipient>(`/api/care/recipients/${id}/plan`, plan),
   setPairing: (id: string, pairing: Pairing) => api.put<CareRecipient>(`/api/care/recipients/${id}/pairing`, pairing),
+  addNeighbour: (id: string, n: NeighbourInput) => api.post<CareRecipient>(`/api/care/recipients/${id}/neighbours`, n),
+  updateNeighbour: (id: string, contactId: string, n: NeighbourUpdate) =>
+    api.put<CareRecipient>(`/api/care/recipients/${id}/neighbours/${contactId}`, n),
+  removeNeighbour: (id: string, contactId: string) => api.delete<CareRecipient>(`/api/care/recipients/${id}/neighbours/${contactId}`),
   visits: (id: string, f: { page: number; pageSize: number }) => api.get<Page<CareVisit>>(`/api/care/recipients/${id}/visits`, { ...f }),
   visitNote: (visitId: string) => api.post<{ note: string | null }>(`/api/care/visits/${visitId}/note`),
   /** The photo is fetched by the <img> itself (same-origin session); the server audits that look. */

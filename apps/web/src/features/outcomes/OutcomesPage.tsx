@@ -15,6 +15,10 @@ import { stationsApi } from '../stations/stations.api';
 import { LeadsTab } from './LeadsTab';
 
 type Period = (typeof OUTCOME_PERIODS)[number];
+const TABS = ['summary', 'list', 'leads'] as const;
+type Tab = (typeof TABS)[number];
+/** The tab a link asks for (`?tab=list`, `?tab=leads`); the summary when it names none or an unknown one. */
+const tabOf = (params: URLSearchParams): Tab => TABS.find((k) => k === params.get('tab')) ?? 'summary';
 const yuan = (fen: number) => formatNumber(fen / 100);
 
 /**
@@ -31,6 +35,17 @@ export default function OutcomesPage() {
   const orgId = params.get('orgId') ?? scope.orgId ?? undefined;
   const from = params.get('from') ?? undefined;
   const to = params.get('to') ?? undefined;
+  const tab = tabOf(params);
+  const showTab = (key: string) =>
+    setParams(
+      (prev) => {
+        const out = new URLSearchParams(prev);
+        if (key === 'summary') out.delete('tab');
+        else out.set('tab', key);
+        return out;
+      },
+      { replace: true },
+    );
   const [period, setPeriod] = useState<Period>('month');
   const [creating, setCreating] = useState(false);
   const summary = useQuery({
@@ -63,7 +78,8 @@ export default function OutcomesPage() {
             type="link"
             size="small"
             onClick={() => {
-              setParams({});
+              // The period and unit go; the tab stays.
+              setParams(tab === 'summary' ? {} : { tab });
               setPage(1);
             }}
             data-testid="outcomes-period-clear"
@@ -73,6 +89,8 @@ export default function OutcomesPage() {
         </div>
       )}
       <Tabs
+        activeKey={tab}
+        onChange={showTab}
         items={[
           {
             key: 'summary',
@@ -124,7 +142,7 @@ export default function OutcomesPage() {
           },
           {
             key: 'list',
-            label: t('stations.outcomes.list'),
+            label: <span data-testid="outcomes-list-tab">{t('stations.outcomes.list')}</span>,
             children: (
               <Table<Outcome>
                 rowKey="id"

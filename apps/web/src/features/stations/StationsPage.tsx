@@ -8,12 +8,14 @@ import { errorText } from '../../app/api';
 import { useOrgScope } from '../../app/org-scope';
 import { usePageTitle } from '../../app/use-page-title';
 import { FunctionCatalogue } from './FunctionCatalogue';
+import { ServiceRecordsTab } from './ServiceRecordsTab';
 import { StationDrawer } from './StationDrawer';
 import { stationKeys, stationsApi, type StationSummary } from './stations.api';
 
 /**
  * Red stations in scope: profile, functions and services at a glance, today's count, the card and the public page;
- * and the catalogue of functions they choose from (`?tab=functions`).
+ * the per-person service records of a station by day (`?tab=records&placeId=&from=&to=`), and the catalogue of
+ * functions they choose from (`?tab=functions`).
  */
 export default function StationsPage() {
   const { t } = useTranslation();
@@ -22,7 +24,7 @@ export default function StationsPage() {
   const list = useQuery({ queryKey: stationKeys.list(orgId), queryFn: () => stationsApi.list(orgId) });
   const [editing, setEditing] = useState<string | null>(null);
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'functions' ? 'functions' : 'stations';
+  const tab = params.get('tab') === 'functions' || params.get('tab') === 'records' ? params.get('tab')! : 'stations';
 
   return (
     <>
@@ -36,7 +38,7 @@ export default function StationsPage() {
       </div>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParams(key === 'functions' ? { tab: key } : {}, { replace: true })}
+        onChange={(key) => setParams(key === 'stations' ? {} : { tab: key }, { replace: true })}
         items={[
           {
             key: 'stations',
@@ -65,6 +67,11 @@ export default function StationsPage() {
                       key: 'actions',
                       render: (_v, s) => (
                         <Space wrap>
+                          {s.canLog && (
+                            <Link to={`?tab=records&placeId=${s.placeId}`} data-testid="station-records">
+                              {t('stations.records.tab')}
+                            </Link>
+                          )}
                           <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(s.placeId)} data-testid="station-edit">
                             {t('stations.edit')}
                           </Button>
@@ -93,6 +100,11 @@ export default function StationsPage() {
                 />
               </>
             ),
+          },
+          {
+            key: 'records',
+            label: <span data-testid="records-tab">{t('stations.records.tab')}</span>,
+            children: list.isPending ? null : <ServiceRecordsTab stations={list.data?.items ?? []} />,
           },
           { key: 'functions', label: t('stations.catalogue.tab'), children: <FunctionCatalogue /> },
         ]}

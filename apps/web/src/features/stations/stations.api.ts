@@ -18,6 +18,14 @@ export type StationSummary = z.infer<typeof stationSummarySchema>;
 export type CreateFunction = z.input<typeof createFunctionSchema>;
 export type UpdateFunction = z.input<typeof updateFunctionSchema>;
 export type CreatedRecord = ServiceRecord & { claimCode: string | null };
+/** A station's records: by kind and by the days (China time) they were made. */
+export type RecordFilters = {
+  kind?: ServiceKind | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  page: number;
+  pageSize: number;
+};
 
 const enc = encodeURIComponent;
 
@@ -42,6 +50,7 @@ export const stationsApi = {
   log: (id: string) => api.get<DayLog>(`/api/stations/${enc(id)}/log`),
   tap: (id: string, kind: ServiceKind, delta: 1 | -1, tapId: string) =>
     api.post<{ kind: ServiceKind; count: number; counted: boolean }>(`/api/stations/${enc(id)}/taps`, { kind, delta, tapId }),
+  records: (id: string, f: RecordFilters) => api.get<Page<ServiceRecord>>(`/api/stations/${enc(id)}/records`, f),
   openRecords: (id: string) => api.get<Page<ServiceRecord>>(`/api/stations/${enc(id)}/records`, { open: 'true', pageSize: 100 }),
   createRecord: (id: string, body: CreateRecord) => api.post<CreatedRecord>(`/api/stations/${enc(id)}/records`, body),
   close: (recordId: string, outcome: 'returned' | 'lost' | 'done') =>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { HOURS_STATUSES } from '@youshe/shared';
 import { errorText, problemText } from '../../app/api';
+import { DateRangeFilter, useDateRangeParams } from '../../app/DateRangeFilter';
 import { formatDateTimeShort } from '../../app/format';
 import { volunteerKeys, volunteersApi, type HoursEntry, type HoursStatus } from './volunteers.api';
 
@@ -18,7 +19,8 @@ export function HoursTab() {
   const client = useQueryClient();
   const [status, setStatus] = useState<HoursStatus | undefined>('pending');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const filters = { status, ...paging };
+  const [range, setRange] = useDateRangeParams();
+  const filters = { status, ...range, ...paging };
   const list = useQuery({
     queryKey: volunteerKeys.hours(filters),
     queryFn: () => volunteersApi.hours(filters),
@@ -43,6 +45,16 @@ export function HoursTab() {
           }}
           options={HOURS_STATUSES.map((s) => ({ value: s, label: t(`outreach.volunteers.hoursStatus.${s}`) }))}
           style={{ width: 140 }}
+        />
+        <DateRangeFilter
+          value={range}
+          onChange={(next) => {
+            setRange(next);
+            setPaging((p) => ({ ...p, page: 1 }));
+          }}
+          label={t('outreach.volunteers.dateRange')}
+          error={list.error}
+          data-testid="hours-range"
         />
       </div>
       {list.isError && <Alert type="error" showIcon title={errorText(list.error)} />}

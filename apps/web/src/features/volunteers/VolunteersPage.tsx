@@ -3,6 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { TEAM_KINDS } from '@youshe/shared';
 import { errorText, problemText } from '../../app/api';
 import { useOrgScope } from '../../app/org-scope';
@@ -33,6 +34,9 @@ export default function VolunteersPage() {
   });
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  // `?tab=hours` (with the hours' own `from`/`to`) opens the hours, for coordinators.
+  const [params, setParams] = useSearchParams();
+  const tab = canManage && params.get('tab') === 'hours' ? 'hours' : 'teams';
 
   const teamsTab = (
     <>
@@ -99,6 +103,8 @@ export default function VolunteersPage() {
       <Typography.Title level={2}>{t('outreach.volunteers.title')}</Typography.Title>
       {me.person && <ShiftCard personId={me.person.id} />}
       <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams(key === 'hours' ? { tab: key } : {}, { replace: true })}
         items={[
           { key: 'teams', label: t('outreach.volunteers.teams'), children: teamsTab },
           ...(canManage ? [{ key: 'hours', label: t('outreach.volunteers.hoursToApprove'), children: <HoursTab /> }] : []),

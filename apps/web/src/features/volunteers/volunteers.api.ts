@@ -36,8 +36,14 @@ export const volunteersApi = {
   addMember: (id: string, body: AddMember) => api.post<TeamDetail>(`/api/volunteer-teams/${id}/members`, body),
   leave: (id: string, personId: string, leftOn: string) =>
     api.post<TeamDetail>(`/api/volunteer-teams/${id}/members/${personId}/leave`, { leftOn }),
-  hours: (f: { status?: HoursStatus; personId?: string; page: number; pageSize: number }) =>
-    api.get<Page<HoursEntry>>('/api/volunteer-hours', { ...f }),
+  hours: (f: {
+    status?: HoursStatus | undefined;
+    personId?: string;
+    from?: string | undefined;
+    to?: string | undefined;
+    page: number;
+    pageSize: number;
+  }) => api.get<Page<HoursEntry>>('/api/volunteer-hours', { ...f }),
   decide: (id: string, decision: 'approved' | 'rejected') => api.post<HoursEntry>(`/api/volunteer-hours/${id}/decision`, { decision }),
   record: (personId: string) => api.get<VolunteerRecord>(`/api/volunteers/${personId}`),
   certificate: (personId: string) => api.download(`/api/volunteers/${personId}/certificate.pdf`, undefined, 'certificate.pdf'),

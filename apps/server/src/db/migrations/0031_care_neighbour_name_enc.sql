@@ -1,0 +1,1 @@
+ALTER TABLE "care_contacts" ADD COLUMN "name_enc" text;
