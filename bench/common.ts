@@ -71,7 +71,9 @@ function freePort(): Promise<number> {
  */
 export async function youshe(url: string, workers = WORKERS): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, '../apps/server/src/server.ts')], {
+  // BENCH_PROFILE_DIR=/some/dir: each server process writes a CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(HERE, '../apps/server/src/server.ts')], {
     cwd: path.join(HERE, '../apps/server'),
     env: {
       ...process.env,

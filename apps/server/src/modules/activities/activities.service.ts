@@ -180,8 +180,7 @@ export function createActivitiesService(db: Db) {
         await repo.update(tx, id, { ...plain, startsAt, endsAt });
       } catch (err) {
         // The capacity check constraint: fewer places than already taken.
-        if (sqlStateOf(err) === '23514')
-          throw invalidField('capacity', 'custom', 'capacity_below_taken');
+        if (sqlStateOf(err) === '23514') throw invalidField('capacity', 'custom', 'capacity_below_taken');
         throw err;
       }
       if (organiserIds) await repo.setOrganisers(tx, id, [...new Set([activity.orgId, ...organiserIds])]);
