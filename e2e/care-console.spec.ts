@@ -1,12 +1,13 @@
 // The care console after enrolment: a Changzhou community partner changes a recipient's plan and carriers and the
 // carrier's round follows; reads the visit history, opening a note and a photo on request (audited); trusted
 // neighbours are texted on an urgent visit, and are added, changed and removed on the page; another city's partner
-// cannot read the history at all.
+// cannot read the history at all. A wristband refused for want of consent leads to the person's page, where the
+// consent is amended to cover it, and the band then binds.
 import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../apps/server/src/platform/ids.js';
-import { checkA11y, closeDropdowns, closePage, expectNoErrors, launchBrowser, newPage, pick, shot, signIn } from './harness.js';
+import { checkA11y, closeDropdowns, closePage, errorsOf, expectNoErrors, launchBrowser, newPage, pick, shot, signIn } from './harness.js';
 
 let browser: Browser;
 let community: Page;
@@ -286,6 +287,57 @@ describe('the care console', () => {
       await closePage(far);
     }
     expectNoErrors(community);
+  });
+
+  it('a band refused for want of consent: the refusal beside the person links to their page, the consent is amended, the band binds', async () => {
+    const me = (await (await community.request.get(`/api/care/recipients/${recipientId}`)).json()) as { orgId: string };
+    const batch = await community.request.post('/api/wristband-batches', { data: { orgId: me.orgId, label: '韩玉珍补发', size: 1 } });
+    expect(batch.status(), await batch.text()).toBe(200);
+    const [band] = (await (await community.request.get('/api/wristbands', { params: { batchId: (await batch.json()).id } })).json())
+      .items as { id: string }[];
+
+    const bindDialog = community.getByRole('dialog', { name: '绑定佩戴人' });
+    const bindTo = async () => {
+      await community.goto(`/wristbands/${band!.id}`);
+      await community.getByTestId('band-bind').click();
+      await pick(community, community.getByTestId('bind-recipient'), '韩玉珍', '韩玉珍');
+      await closeDropdowns(community);
+      await bindDialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    };
+    await bindTo();
+    const refusal = community.getByTestId('bind-recipient-error');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('同意范围不含“防走失手环”');
+    await checkA11y(community);
+    await shot(community, 'care-console-bind-refused');
+    await community.getByTestId('bind-amend-consent').click();
+    await community.waitForURL(`**/care/recipients/${recipientId}`);
+
+    const panel = community.getByTestId('care-consent');
+    await panel.getByTestId('care-consent-history').locator('tbody tr.ant-table-row').first().waitFor();
+    await community.getByTestId('care-consent-amend').click();
+    const form = community.getByTestId('care-consent-form');
+    await form.waitFor();
+    expect(await form.getByLabel('同意人').inputValue()).toBe('韩磊');
+    await form.getByLabel('同意人').fill('韩玉珍');
+    await form.getByLabel('由家属代为同意').click();
+    await form.getByLabel('防走失手环').check();
+    await checkA11y(community);
+    await community.getByRole('button', { name: /保\s*存/ }).click();
+    await form.waitFor({ state: 'hidden' });
+    const rows = panel.getByTestId('care-consent-history').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.first().textContent()).toMatch(/有效.*防走失手环.*韩玉珍（本人同意）/);
+    expect(await rows.nth(1).textContent()).toMatch(/已被替代.*韩磊（家属代为同意（儿子））/);
+    expect(await panel.getByTestId('care-consent-current').textContent()).toContain('防走失手环');
+    await checkA11y(community);
+    await shot(community, 'care-console-consent-amended');
+
+    await bindTo();
+    await bindDialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => community.getByTestId('band-status').textContent()).toContain('佩戴中');
+    await checkA11y(community);
+    expect(errorsOf(community).filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   });
 
   it('another city’s partner cannot read the history: 404, and the page says so', async () => {

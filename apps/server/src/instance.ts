@@ -11,7 +11,7 @@ import { sweepExpired } from './platform/housekeeping.js';
 import { repeat } from './platform/jobs.js';
 import { remindEndingAgreements } from './modules/partnerships/reminders.js';
 import { runCareJobs } from './modules/care/care.jobs.js';
-import { sealLegacyNeighbourNames } from './modules/care/contacts.js';
+import { sealLegacyNames } from './modules/care/contacts.js';
 import { ensureRollups, flushRollups } from './modules/reports/rollups.js';
 import { createDelivery } from './platform/notify-delivery.js';
 
@@ -54,8 +54,8 @@ export async function startInstance(config: Config, options: { jobs: boolean }):
       repeat('booking reminders', 5 * 60_000, () => services.counter.remindDue()),
     );
     await ensureRollups(database.db);
-    const sealed = await sealLegacyNeighbourNames(database.db, services.crypto);
-    if (sealed > 0) console.log(`sealed the names of ${sealed} trusted neighbours enrolled before names were encrypted`);
+    const sealed = await sealLegacyNames(database.db, services.crypto);
+    if (sealed > 0) console.log(`sealed ${sealed} names of care contacts and consent givers written before names were encrypted`);
     // Flushed often, so that dashboard reads seldom find work waiting; an advisory lock keeps instances' flushes apart.
     stops.push(repeat('rollup flush', 15_000, () => flushRollups(database.db), { now: false }));
     // Several instances may deliver at once: claims with SKIP LOCKED keep them from sending a message twice.

@@ -335,3 +335,22 @@ export const familyTokenParamsSchema = z.strictObject({ token: z.string().min(20
 
 export const volunteerSearchQuerySchema = z.strictObject({ q: text(40).default('') });
 export const volunteerSearchSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), orgName: z.string() })) });
+
+/**
+ * The purposes of a recipient's consent changed after enrolment: who agreed and how, as at enrolment. The record in
+ * force is kept, marked superseded, and a new one holds the new purposes.
+ */
+export const consentAmendmentSchema = consentInputSchema;
+export type ConsentAmendment = z.infer<typeof consentAmendmentSchema>;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/** One consent record of a recipient's history, newest first: the one in force has neither end. */
+export const consentRecordSchema = careConsentSchema.extend({
+  id: z.string(),
+  /** With `withdrawnAt` (the end of its time in force) when an amendment replaced the record; null after a withdrawal. */
+  supersededAt: z.string().nullable(),
+  /** The sign-in that recorded it. */
+  recordedBy: z.string().nullable(),
+});
+export const consentHistorySchema = z.object({ items: z.array(consentRecordSchema) });
+export type ConsentRecord = z.infer<typeof consentRecordSchema>;

@@ -1,9 +1,9 @@
 import { CARE_INTERVAL_DAYS, WELLBEING_ITEMS, type CareFrequency } from '@youshe/shared';
 import type { careConsents, careContacts, careRecipients, careVisits } from '../db/schema/index.js';
-import { maskAddress, maskPhone, sha256, type FieldCrypto } from '../platform/crypto.js';
-import { maskAddressOf } from '../platform/notify.js';
+import { maskAddress, maskPhone, type FieldCrypto } from '../platform/crypto.js';
 import { graceDays } from '../modules/care/care.repository.js';
 import { maskName } from '../modules/care/care.access.js';
+import { sealFamily } from '../modules/care/contacts.js';
 import { DAY, DEMO_TODAY, DemoRandom, HOUR } from './random.js';
 import { lookups, type DemoWorld } from './world.js';
 
@@ -150,14 +150,8 @@ export function buildCare(seed: number, world: DemoWorld, crypto: FieldCrypto) {
         recipientId: id,
         kind: 'family',
         position: i + 1,
-        name: f.name,
         relation: f.relation,
-        channel: f.channel,
-        addressEnc: crypto.encrypt(f.to),
-        addressMasked: maskAddressOf(f.channel, f.to),
-        shares: f.shares,
-        tokenEnc: crypto.encrypt(token),
-        tokenHash: sha256(token),
+        ...sealFamily(crypto, f, token),
         createdAt: enrolledAt,
       });
     });

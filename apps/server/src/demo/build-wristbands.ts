@@ -1,6 +1,7 @@
 import { WRISTBAND_CODE_LENGTH } from '@youshe/shared';
 import type { careContacts, careRecipients, outboxMessages, wristbands, wristbandScans } from '../db/schema/index.js';
 import { maskPhone, type FieldCrypto } from '../platform/crypto.js';
+import { contactName } from '../modules/care/contacts.js';
 import { DAY, DEMO_TODAY, DemoRandom, HOUR } from './random.js';
 import { lookups, type DemoWorld } from './world.js';
 
@@ -79,7 +80,8 @@ export function buildWristbands(
     const where = '位置：https://uri.amap.com/marker?position=119.816900,31.913100&coordinate=wgs84（误差约 20 米）';
     care.contacts
       .filter((c) => c.recipientId === wearer.id && c.kind === 'family')
-      .forEach((c, i) =>
+      .forEach((c, i) => {
+        const name = contactName(crypto, { name: c.name, nameEnc: c.nameEnc ?? null });
         messages.push({
           id: rng.uuid(foundAt + 60_000 + i),
           kind: 'wristband.found',
@@ -87,9 +89,9 @@ export function buildWristbands(
           // The contact's address as the care module sealed it: the same key encrypts both.
           recipientEnc: c.addressEnc,
           recipientMasked: c.addressMasked,
-          recipientName: c.name,
+          recipientName: name,
           subject: '【防走失手环】有人发现了您的家人，请尽快联系',
-          body: `${c.name}您好：有好心人扫描了您家人佩戴的防走失手环并请求帮助。${where}对方留下了回电号码 ${maskPhone(callback)}，社区可在平台查看完整号码。留言：老人在奔牛菜场门口，说找不到回家的路。社区已同时收到通知。`,
+          body: `${name}您好：有好心人扫描了您家人佩戴的防走失手环并请求帮助。${where}对方留下了回电号码 ${maskPhone(callback)}，社区可在平台查看完整号码。留言：老人在奔牛菜场门口，说找不到回家的路。社区已同时收到通知。`,
           orgId: wearer.orgId,
           refType: 'care_recipient',
           refId: wearer.id,
@@ -97,8 +99,8 @@ export function buildWristbands(
           status: 'held',
           createdAt: new Date(foundAt + 60_000),
           nextAttemptAt: new Date(foundAt + 60_000),
-        }),
-      );
+        });
+      });
   }
   return { batches: [batch], bands, scans, messages };
 }

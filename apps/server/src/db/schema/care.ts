@@ -64,7 +64,7 @@ export const careContacts = pgTable(
       .references(() => careRecipients.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     position: smallint('position').notNull(),
-    /** A family member's name; for a trusted neighbour, the masked name (刘**), the name itself being in `name_enc`. */
+    /** The masked name (刘**) of a family member or trusted neighbour, the name itself being in `name_enc`. */
     name: text('name').notNull(),
     nameEnc: text('name_enc'),
     relation: text('relation').notNull(),
@@ -85,7 +85,12 @@ export const careContacts = pgTable(
   ],
 );
 
-/** Explicit consent: who gave it, when, for what, and whether a family member gave it by proxy. */
+/**
+ * Explicit consent: who gave it, when, for what, and whether a family member gave it by proxy. A recipient has at
+ * most one record in force (`withdrawn_at` null, which the partial unique index holds). Amending the purposes ends
+ * the record in force (its `withdrawn_at` and `superseded_at` set, `superseded_by` naming its successor) and adds a
+ * new one, so every check of "the consent stands and covers X" stays `withdrawn_at is null` and the history stays.
+ */
 export const careConsents = pgTable(
   'care_consents',
   {
@@ -93,15 +98,26 @@ export const careConsents = pgTable(
     recipientId: uuid('recipient_id')
       .notNull()
       .references(() => careRecipients.id, { onDelete: 'cascade' }),
+    /** Who consented, masked (王**); the name itself is in `given_by_enc` (rows from before that hold it in clear). */
     givenBy: text('given_by').notNull(),
+    givenByEnc: text('given_by_enc'),
     byProxy: boolean('by_proxy').notNull(),
     proxyRelation: text('proxy_relation'),
     purposes: text('purposes').array().notNull(),
     givenAt: timestamp('given_at', { withTimezone: true }).notNull(),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     recordedBy: uuid('recorded_by').references(() => accounts.id, { onDelete: 'set null' }),
+    /** Set with `withdrawn_at` when an amendment replaced this record rather than a withdrawal ending it. */
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+    /** The consent record that replaced this one. */
+    supersededBy: uuid('superseded_by'),
   },
-  (t) => [index('care_consents_recipient').on(t.recipientId)],
+  (t) => [
+    index('care_consents_recipient').on(t.recipientId),
+    uniqueIndex('care_consents_in_force')
+      .on(t.recipientId)
+      .where(sql`${t.withdrawnAt} is null`),
+  ],
 );
 
 /**

@@ -11,6 +11,7 @@ import {
   signupRequestSchema,
   signupSchema,
 } from '@youshe/shared';
+import { rateLimits } from '../../platform/rate-limits.js';
 import type { ActivitiesService } from './activities.service.js';
 import { activitiesCalendar } from './calendar.js';
 import type { SignupsService } from './signups.service.js';
@@ -23,11 +24,10 @@ export function publicActivityRoutes(signups: SignupsService, activities: Activi
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['public'];
-    const limit = { rateLimit: { max: 600, timeWindow: '1 minute' } };
     r.get(
       '/api/public/activities/:token',
       {
-        config: limit,
+        config: rateLimits.crowd,
         schema: {
           tags,
           summary: 'An activity’s public page: places left, no personal data',
@@ -40,7 +40,7 @@ export function publicActivityRoutes(signups: SignupsService, activities: Activi
     r.post(
       '/api/public/activities/:token/signups',
       {
-        config: limit,
+        config: rateLimits.crowd,
         schema: {
           tags,
           summary: 'Sign up with name, phone and consent; a full activity puts you on the waiting list',
@@ -54,7 +54,7 @@ export function publicActivityRoutes(signups: SignupsService, activities: Activi
     r.get(
       '/api/public/signups/:code',
       {
-        config: limit,
+        config: rateLimits.crowd,
         schema: { tags, summary: 'Your sign-up and its status', params: signupCodeParamsSchema, response: { 200: signupSchema } },
       },
       (req) => signups.mine(req.params.code),
@@ -62,7 +62,7 @@ export function publicActivityRoutes(signups: SignupsService, activities: Activi
     r.post(
       '/api/public/signups/:code/cancel',
       {
-        config: limit,
+        config: rateLimits.crowd,
         schema: {
           tags,
           summary: 'Cancel your sign-up; your place goes to the next person waiting',
@@ -75,7 +75,7 @@ export function publicActivityRoutes(signups: SignupsService, activities: Activi
     r.post(
       '/api/public/signups/:code/accept',
       {
-        config: limit,
+        config: rateLimits.crowd,
         schema: {
           tags,
           summary: 'Take up a place offered from the waiting list',
@@ -88,7 +88,7 @@ export function publicActivityRoutes(signups: SignupsService, activities: Activi
     r.post(
       '/api/public/activities/:token/checkins',
       {
-        config: limit,
+        config: rateLimits.crowd,
         schema: {
           tags,
           summary: 'Check yourself in by scanning the activity’s QR code',
@@ -102,7 +102,7 @@ export function publicActivityRoutes(signups: SignupsService, activities: Activi
     r.post(
       '/api/public/activities/:token/checkins/by-phone',
       {
-        config: limit,
+        config: rateLimits.crowd,
         schema: {
           tags,
           summary: 'Check yourself in with the name and phone number you signed up with',
@@ -115,7 +115,7 @@ export function publicActivityRoutes(signups: SignupsService, activities: Activi
     );
     r.get(
       '/api/public/orgs/:id/calendar.ics',
-      { config: limit, schema: { tags, summary: 'iCalendar feed of a unit’s published activities', params: idParamsSchema } },
+      { config: rateLimits.crowd, schema: { tags, summary: 'iCalendar feed of a unit’s published activities', params: idParamsSchema } },
       async (req, reply) => {
         const feed = await activities.publicFeed(req.params.id);
         const base = `${req.protocol}://${req.headers.host}`;

@@ -11,6 +11,7 @@ import {
   upsertQuizSchema,
 } from '@youshe/shared';
 import { actorOf } from '../../platform/http.js';
+import { rateLimits } from '../../platform/rate-limits.js';
 import type { QuizService } from './quiz.service.js';
 
 export function quizRoutes(quiz: QuizService) {
@@ -45,11 +46,10 @@ export function quizRoutes(quiz: QuizService) {
       { schema: { tags, summary: 'Draw the winners among the best scores, once, with a kept seed', ...one } },
       (req) => quiz.drawWinners(actorOf(req), req.params.id),
     );
-    const limit = { rateLimit: { max: 600, timeWindow: '1 minute' } };
     r.get(
       '/api/public/activities/:token/quiz',
       {
-        config: limit,
+        config: rateLimits.crowd,
         schema: {
           tags: ['public'],
           summary: 'The quiz questions, without answers',
@@ -62,7 +62,7 @@ export function quizRoutes(quiz: QuizService) {
     r.post(
       '/api/public/activities/:token/quiz',
       {
-        config: limit,
+        config: rateLimits.crowd,
         schema: {
           tags: ['public'],
           summary: 'Answer the quiz; one entry per phone',

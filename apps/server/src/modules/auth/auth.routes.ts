@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { changePasswordRequestSchema, loginRequestSchema, meResponseSchema, okSchema, updateMeRequestSchema } from '@youshe/shared';
 import { actorOf, clientOf, SESSION_COOKIE } from '../../platform/http.js';
+import { rateLimits } from '../../platform/rate-limits.js';
 import type { AuthService } from './auth.service.js';
 
 export function authRoutes(auth: AuthService, secureCookies: boolean) {
@@ -18,7 +19,7 @@ export function authRoutes(auth: AuthService, secureCookies: boolean) {
           body: loginRequestSchema,
           response: { 200: meResponseSchema },
         },
-        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+        config: rateLimits.signIn,
       },
       async (req, reply) => {
         const { token, expiresAt } = await auth.login(req.body.login, req.body.password, clientOf(req));

@@ -22,6 +22,7 @@ import {
 import { z } from 'zod';
 import { requestLocale, send } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http.js';
+import { rateLimits } from '../../platform/rate-limits.js';
 import { BookingInputError, type BookingsService } from './bookings.service.js';
 import { campaignAdminRoutes } from './campaign-admin.routes.js';
 import type { CampaignsService } from './campaigns.service.js';
@@ -167,11 +168,10 @@ export function bookingsRoutes(bookings: BookingsService, campaigns: CampaignsSe
     // The resident's side: no account, the campaign's token and one's own code. Generous limits: a
     // school hands the link to a whole class at once.
     const pub = ['public'];
-    const limit = { rateLimit: { max: 600, timeWindow: '1 minute' } };
     r.get(
       '/api/public/booking-campaigns/:token',
       {
-        config: limit,
+        config: rateLimits.crowd,
         schema: {
           tags: pub,
           summary: 'A campaign’s public page: outlets, slots and places left',
@@ -184,7 +184,7 @@ export function bookingsRoutes(bookings: BookingsService, campaigns: CampaignsSe
     r.post(
       '/api/public/booking-campaigns/:token/bookings',
       {
-        config: limit,
+        config: rateLimits.crowd,
         schema: {
           tags: pub,
           summary:
@@ -202,13 +202,16 @@ export function bookingsRoutes(bookings: BookingsService, campaigns: CampaignsSe
     );
     r.get(
       '/api/public/bookings/:code',
-      { config: limit, schema: { tags: pub, summary: 'Your booking', params: bookingCodeParamsSchema, response: { 200: bookingSchema } } },
+      {
+        config: rateLimits.crowd,
+        schema: { tags: pub, summary: 'Your booking', params: bookingCodeParamsSchema, response: { 200: bookingSchema } },
+      },
       (req) => bookings.mine(req.params.code),
     );
     r.post(
       '/api/public/bookings/:code/slot',
       {
-        config: limit,
+        config: rateLimits.crowd,
         schema: {
           tags: pub,
           summary: 'Move your booking to another slot (capacity_full with alternatives when it has no room)',
@@ -222,7 +225,7 @@ export function bookingsRoutes(bookings: BookingsService, campaigns: CampaignsSe
     r.post(
       '/api/public/bookings/:code/cancel',
       {
-        config: limit,
+        config: rateLimits.crowd,
         schema: {
           tags: pub,
           summary: 'Cancel your booking; the place goes to the next person waiting',
@@ -235,7 +238,7 @@ export function bookingsRoutes(bookings: BookingsService, campaigns: CampaignsSe
     r.post(
       '/api/public/bookings/:code/accept',
       {
-        config: limit,
+        config: rateLimits.crowd,
         schema: {
           tags: pub,
           summary: 'Take up a place offered from the waiting list',

@@ -53,7 +53,12 @@ export const careRepository = {
 
   consentsOf(db: Executor, recipientIds: string[]) {
     if (!recipientIds.length) return Promise.resolve([]);
-    return db.select().from(careConsents).where(inArray(careConsents.recipientId, recipientIds)).orderBy(desc(careConsents.givenAt));
+    // The record in force (or, after a withdrawal, the last one) first: an amendment may be dated before the record it replaced.
+    return db
+      .select()
+      .from(careConsents)
+      .where(inArray(careConsents.recipientId, recipientIds))
+      .orderBy(sql`${careConsents.supersededAt} is not null`, desc(careConsents.givenAt));
   },
 
   /**

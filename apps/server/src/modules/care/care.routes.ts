@@ -7,6 +7,8 @@ import {
   alertSchema,
   careScanResultSchema,
   carePlanSchema,
+  consentAmendmentSchema,
+  consentHistorySchema,
   contactParamsSchema,
   createRecipientSchema,
   familyPageSchema,
@@ -35,6 +37,7 @@ import {
 } from '@youshe/shared';
 import { AppError, requestLocale } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http.js';
+import { rateLimits } from '../../platform/rate-limits.js';
 import type { Services } from '../../composition.js';
 
 const idempotencyHeaders = z.object({ 'idempotency-key': z.string().max(100).optional() }).passthrough();
@@ -109,6 +112,31 @@ export function careRoutes(services: Pick<Services, 'careRecipients' | 'careVisi
         },
       },
       (req) => recipients.withdrawConsent(actorOf(req), req.params.id),
+    );
+    r.put(
+      '/api/care/recipients/:id/consent',
+      {
+        schema: {
+          tags,
+          summary: 'Amend the purposes of the consent in force: it is kept, superseded, and a new one recorded (audited)',
+          params: idParamsSchema,
+          body: consentAmendmentSchema,
+          response: { 200: recipientSchema },
+        },
+      },
+      (req) => recipients.amendConsent(actorOf(req), req.params.id, req.body),
+    );
+    r.get(
+      '/api/care/recipients/:id/consents',
+      {
+        schema: {
+          tags,
+          summary: 'A recipient’s consent records, the one in force first',
+          params: idParamsSchema,
+          response: { 200: consentHistorySchema },
+        },
+      },
+      (req) => recipients.consentHistory(actorOf(req), req.params.id),
     );
     r.get(
       '/api/care/recipients/:id/export',
@@ -283,7 +311,7 @@ export function careRoutes(services: Pick<Services, 'careRecipients' | 'careVisi
     r.get(
       '/api/public/care/family/:token',
       {
-        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+        config: rateLimits.lookup,
         schema: {
           tags: ['public'],
           summary: 'A family’s private page of recent visits',

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm
 import type { CONSENT_PURPOSES } from '@youshe/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { careConsents, careContacts, careRecipients } from '../../db/schema/index.js';
-import type { FieldCrypto } from '../../platform/crypto.js';
+import { sha256, type FieldCrypto } from '../../platform/crypto.js';
 import { maskAddressOf } from '../../platform/notify.js';
 import { maskName } from './care.access.js';
 
@@ -14,33 +14,59 @@ export interface FamilyContact {
   to: string;
 }
 
-/** A contact's name in clear: a neighbour's is kept encrypted (rows from before that have it in `name`). */
+/** A contact's name in clear: it is kept encrypted (rows written before names were sealed have it in `name`). */
 export const contactName = (crypto: FieldCrypto, c: { name: string; nameEnc: string | null }) =>
   c.nameEnc ? crypto.decrypt(c.nameEnc) : c.name;
 
+/** The name columns of a family contact or a trusted neighbour: the name encrypted, and the masked copy (刘**) pages show. */
+export const sealName = (crypto: FieldCrypto, name: string) => ({ name: maskName(name), nameEnc: crypto.encrypt(name) });
+
+/** Who gave a consent (the person, or a relative by proxy): sealed like a contact's name. */
+export const sealGiver = (crypto: FieldCrypto, givenBy: string) => ({ givenBy: maskName(givenBy), givenByEnc: crypto.encrypt(givenBy) });
+
+/** The consent giver's name in clear (rows from before it was sealed hold it in `given_by`). */
+export const giverName = (crypto: FieldCrypto, c: { givenBy: string; givenByEnc: string | null }) =>
+  c.givenByEnc ? crypto.decrypt(c.givenByEnc) : c.givenBy;
+
 /**
- * Neighbours enrolled before their names were sealed (migration 0031) still have the name in clear: run at
- * start, this seals them a batch at a time. Each row is sealed by one conditional update, so instances
- * starting together never seal one twice. Returns how many it sealed.
+ * Names written before they were sealed — contacts (family and neighbours) and consent givers — are still in
+ * clear: run at start, this seals them a batch at a time. Each row is sealed by one conditional update, so
+ * instances starting together never seal one twice. Returns how many it sealed.
  */
-export async function sealLegacyNeighbourNames(db: Db, crypto: FieldCrypto): Promise<number> {
-  let sealed = 0;
-  for (;;) {
-    const rows = await db
-      .select({ id: careContacts.id, name: careContacts.name })
-      .from(careContacts)
-      .where(and(eq(careContacts.kind, 'neighbour'), isNull(careContacts.nameEnc)))
-      .limit(200);
-    if (rows.length === 0) return sealed;
-    for (const r of rows) {
-      const done = await db
+export async function sealLegacyNames(db: Db, crypto: FieldCrypto): Promise<number> {
+  const contacts = await inBatches(
+    () => db.select({ id: careContacts.id, name: careContacts.name }).from(careContacts).where(isNull(careContacts.nameEnc)).limit(200),
+    (r) =>
+      db
         .update(careContacts)
-        .set({ name: maskName(r.name), nameEnc: crypto.encrypt(r.name) })
+        .set(sealName(crypto, r.name))
         .where(and(eq(careContacts.id, r.id), isNull(careContacts.nameEnc)))
-        .returning({ id: careContacts.id });
-      sealed += done.length;
-    }
+        .returning({ id: careContacts.id }),
+  );
+  const givers = await inBatches(
+    () =>
+      db
+        .select({ id: careConsents.id, givenBy: careConsents.givenBy })
+        .from(careConsents)
+        .where(isNull(careConsents.givenByEnc))
+        .limit(200),
+    (r) =>
+      db
+        .update(careConsents)
+        .set(sealGiver(crypto, r.givenBy))
+        .where(and(eq(careConsents.id, r.id), isNull(careConsents.givenByEnc)))
+        .returning({ id: careConsents.id }),
+  );
+  return contacts + givers;
+}
+
+/** Takes rows from `next` until it has none, sealing each; counts the rows really sealed. */
+async function inBatches<R>(next: () => Promise<R[]>, seal: (row: R) => Promise<unknown[]>): Promise<number> {
+  let sealed = 0;
+  for (let rows = await next(); rows.length > 0; rows = await next()) {
+    for (const r of rows) sealed += (await seal(r)).length;
   }
+  return sealed;
 }
 
 /**
@@ -49,14 +75,33 @@ export async function sealLegacyNeighbourNames(db: Db, crypto: FieldCrypto): Pro
  */
 export function sealNeighbour(crypto: FieldCrypto, n: { name: string; phone: string }) {
   return {
-    name: maskName(n.name),
-    nameEnc: crypto.encrypt(n.name),
+    ...sealName(crypto, n.name),
     channel: 'webhook' as const,
     addressEnc: crypto.encrypt(n.phone),
     addressMasked: maskAddressOf('webhook', n.phone),
     shares: 'summary' as const,
     tokenEnc: null,
     tokenHash: null,
+  };
+}
+
+/**
+ * The columns of a family contact: name and address (e-mail or phone) encrypted with masked copies for pages, and
+ * the private link of the family's page, whose token is kept encrypted (it goes into every report) and found by hash.
+ */
+export function sealFamily(
+  crypto: FieldCrypto,
+  c: { name: string; channel: 'email' | 'webhook'; to: string; shares: 'summary' | 'checklist' },
+  token: string,
+) {
+  return {
+    ...sealName(crypto, c.name),
+    channel: c.channel,
+    addressEnc: crypto.encrypt(c.to),
+    addressMasked: maskAddressOf(c.channel, c.to),
+    shares: c.shares,
+    tokenEnc: crypto.encrypt(token),
+    tokenHash: sha256(token),
   };
 }
 

@@ -4,6 +4,7 @@ import { careContacts, careRecipients, careVisits, orgs, persons } from '../../d
 import { sha256, type FieldCrypto } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import type { OutgoingMessage } from '../../platform/notify.js';
+import { contactName } from './contacts.js';
 
 /** The family page's private address for each family contact, in the order familyContactsOf lists them. */
 export async function familyLinks(tx: Executor, crypto: FieldCrypto, recipientId: string): Promise<string[]> {
@@ -64,24 +65,27 @@ export function visitReports(
   const concerns = Object.entries(visit.answers).filter(([, v]) => v === 'concern').length;
   return contacts
     .filter((c) => c.kind === 'family' && c.recipientId === visit.recipientId)
-    .map((c) => ({
-      kind: 'care.visit_report',
-      channel: c.channel as 'email' | 'webhook',
-      to: crypto.decrypt(c.addressEnc),
-      toName: c.name,
-      subject: `${names.recipient}的探访报告（${shanghaiTime(visit.visitedAt)}）`,
-      body: [
-        `${c.name}您好：${names.volunteer ?? '志愿者'}于${shanghaiTime(visit.visitedAt)}探访了${names.recipient}，${PRESENCE_WORDS[visit.presence] ?? ''}。`,
-        help ? `本次帮助：${help}。` : '',
-        `总体：${CONCERN_WORDS[visit.concern] ?? ''}。`,
-        c.shares === 'checklist' ? `关爱清单中${concerns ? `有 ${concerns} 项需要留意` : '各项正常'}。` : '',
-      ].join(''),
-      link: c.tokenEnc ? `/f/${crypto.decrypt(c.tokenEnc)}` : null,
-      orgId: visit.orgId,
-      refType: 'care_recipient',
-      refId: visit.recipientId,
-      dedupeKey: `care.visit_report:${visit.id}:${c.id}`,
-    }));
+    .map((c) => {
+      const name = contactName(crypto, c);
+      return {
+        kind: 'care.visit_report',
+        channel: c.channel as 'email' | 'webhook',
+        to: crypto.decrypt(c.addressEnc),
+        toName: name,
+        subject: `${names.recipient}的探访报告（${shanghaiTime(visit.visitedAt)}）`,
+        body: [
+          `${name}您好：${names.volunteer ?? '志愿者'}于${shanghaiTime(visit.visitedAt)}探访了${names.recipient}，${PRESENCE_WORDS[visit.presence] ?? ''}。`,
+          help ? `本次帮助：${help}。` : '',
+          `总体：${CONCERN_WORDS[visit.concern] ?? ''}。`,
+          c.shares === 'checklist' ? `关爱清单中${concerns ? `有 ${concerns} 项需要留意` : '各项正常'}。` : '',
+        ].join(''),
+        link: c.tokenEnc ? `/f/${crypto.decrypt(c.tokenEnc)}` : null,
+        orgId: visit.orgId,
+        refType: 'care_recipient',
+        refId: visit.recipientId,
+        dedupeKey: `care.visit_report:${visit.id}:${c.id}`,
+      };
+    });
 }
 
 /** The family's private page: recent visits of their relative, found by the long token of their link alone. */
@@ -104,7 +108,7 @@ export async function familyPage(db: Db, crypto: FieldCrypto, token: string) {
   return {
     recipientName: row.r.nameEnc ? crypto.decrypt(row.r.nameEnc) : row.r.nameMasked,
     orgName: row.orgName,
-    contactName: row.c.name,
+    contactName: contactName(crypto, row.c),
     shares: row.c.shares as 'summary' | 'checklist',
     visits: visits.map(({ v, volunteerName }) => ({
       visitedAt: v.visitedAt.toISOString(),

@@ -1,9 +1,9 @@
 import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, careContacts, outboxMessages } from '../../db/schema/index.js';
+import { auditLog, careConsents, careContacts, outboxMessages } from '../../db/schema/index.js';
 import { makeOrg } from '../../test/factories.js';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { sealLegacyNeighbourNames } from './contacts.js';
+import { sealLegacyNames } from './contacts.js';
 import { enrol, makeCareWorld, makePersonAccount, recipientInput, visitPayload, type CareWorld } from './care.fixtures.js';
 
 let t: TestApp;
@@ -186,21 +186,33 @@ describe('trusted neighbours after enrolment', () => {
     expect(await rowsOf(id)).toEqual([]);
   });
 
-  it('seals, at start, the clear names of neighbours enrolled before names were encrypted, once', async () => {
+  it('seals, at start, the clear names of contacts (neighbours and family) and consent givers written before names were encrypted, once', async () => {
     const { id } = await enrol(w.partner.client, recipientInput(w, { name: '龚奶奶' }));
-    // As a row written before migration 0031 looks: the name in clear, nothing sealed.
+    // As rows written before names were sealed look: the name in clear, nothing sealed.
     await t.database.db
       .update(careContacts)
       .set({ name: '刘阿姨', nameEnc: null })
       .where(and(eq(careContacts.recipientId, id), eq(careContacts.kind, 'neighbour')));
-    const [first, second] = await Promise.all([
-      sealLegacyNeighbourNames(t.database.db, w.crypto),
-      sealLegacyNeighbourNames(t.database.db, w.crypto),
-    ]);
-    expect(first! + second!).toBe(1);
+    await t.database.db
+      .update(careContacts)
+      .set({ name: '王小明', nameEnc: null })
+      .where(and(eq(careContacts.recipientId, id), eq(careContacts.kind, 'family'), eq(careContacts.position, 1)));
+    // The consent of the fixture is given by proxy, by 王小明.
+    await t.database.db.update(careConsents).set({ givenBy: '王小明', givenByEnc: null }).where(eq(careConsents.recipientId, id));
+    const [first, second] = await Promise.all([sealLegacyNames(t.database.db, w.crypto), sealLegacyNames(t.database.db, w.crypto)]);
+    expect(first! + second!).toBe(3);
     const [row] = await rowsOf(id);
     expect(row!.name).toBe('刘**');
     expect(w.crypto.decrypt(row!.nameEnc!)).toBe('刘阿姨');
-    expect(await sealLegacyNeighbourNames(t.database.db, w.crypto)).toBe(0);
+    const [family] = await t.database.db
+      .select()
+      .from(careContacts)
+      .where(and(eq(careContacts.recipientId, id), eq(careContacts.kind, 'family'), eq(careContacts.position, 1)));
+    expect(family!.name).toBe('王**');
+    expect(w.crypto.decrypt(family!.nameEnc!)).toBe('王小明');
+    const [consent] = await t.database.db.select().from(careConsents).where(eq(careConsents.recipientId, id));
+    expect(consent!.givenBy).toBe('王**');
+    expect(w.crypto.decrypt(consent!.givenByEnc!)).toBe('王小明');
+    expect(await sealLegacyNames(t.database.db, w.crypto)).toBe(0);
   });
 });

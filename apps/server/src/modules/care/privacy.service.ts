@@ -7,7 +7,7 @@ import type { FieldCrypto } from '../../platform/crypto.js';
 import { forgetRecipientWristbands } from '../wristbands/for-care.js';
 import { loadRecipient } from './care.access.js';
 import { careRepository as repo } from './care.repository.js';
-import { contactName } from './contacts.js';
+import { contactName, giverName } from './contacts.js';
 
 /**
  * A recipient's rights over their data (个人信息保护法): withdrawing consent erases it, everything held can be
@@ -50,6 +50,8 @@ export function createPrivacyService<R>(db: Db, crypto: FieldCrypto, get: (actor
     const row = await loadRecipient(db, id);
     requireAccess(actor, 'care.manage', row?.orgPath);
     await db.transaction(async (tx) => {
+      // Queues behind an amendment of the consent under way, so the record it adds is withdrawn too.
+      await tx.select({ id: careRecipients.id }).from(careRecipients).where(eq(careRecipients.id, id)).for('update');
       await tx
         .update(careConsents)
         .set({ withdrawnAt: sql`now()` })
@@ -108,8 +110,9 @@ export function createPrivacyService<R>(db: Db, crypto: FieldCrypto, get: (actor
         channel: c.channel,
         address: crypto.decrypt(c.addressEnc),
       })),
-      consents: consents.map((c) => ({
+      consents: consents.map(({ givenByEnc, ...c }) => ({
         ...c,
+        givenBy: giverName(crypto, { givenBy: c.givenBy, givenByEnc }),
         givenAt: c.givenAt.toISOString(),
         withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
         recordedBy: undefined,

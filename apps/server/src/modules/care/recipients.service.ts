@@ -6,14 +6,14 @@ import type { Db } from '../../db/client.js';
 import { careConsents, careContacts, careRecipients, orgs, persons } from '../../db/schema/index.js';
 import { inScope, requireAccess, scopeOf, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
-import { maskAddress, maskPhone, randomToken, sha256, type FieldCrypto } from '../../platform/crypto.js';
+import { maskAddress, maskPhone, randomToken, type FieldCrypto } from '../../platform/crypto.js';
 import { AppError, invalidField } from '../../platform/errors.js';
-import { maskAddressOf } from '../../platform/notify.js';
 import { escapeLike } from '../../platform/sql.js';
 import { orgsRepository } from '../orgs/orgs.repository.js';
 import { dueOf, isPaired, loadRecipient, maskName, mayReveal, requireSee, shownName, type RecipientRow } from './care.access.js';
 import { careRepository as repo, graceDays } from './care.repository.js';
-import { sealNeighbour } from './contacts.js';
+import { contactName, giverName, sealFamily, sealGiver, sealNeighbour } from './contacts.js';
+import { createConsentService } from './consent.service.js';
 import { createHistoryService } from './history.service.js';
 import { createNeighboursService } from './neighbours.service.js';
 import { createPlanService } from './plan.service.js';
@@ -25,7 +25,11 @@ type Consent = typeof careConsents.$inferSelect;
 
 /** Care recipients: enrolment with consent, pairing, privacy (reveal, export, withdrawal, deletion). */
 export function createRecipientsService(db: Db, crypto: FieldCrypto) {
-  function toRecipient(row: RecipientRow, contacts: Contact[], consents: Consent[]) {
+  /**
+   * `openFamily`: the family contacts' names in clear, on one recipient's page for those who may see their address
+   * too; lists, and everyone else, get them masked, as neighbours' names always are.
+   */
+  function toRecipient(row: RecipientRow, contacts: Contact[], consents: Consent[], openFamily: boolean) {
     const { r } = row;
     const consent = consents.find((c) => c.recipientId === r.id) ?? null;
     const { dueAt, overdue } = dueOf(r);
@@ -53,15 +57,16 @@ export function createRecipientsService(db: Db, crypto: FieldCrypto) {
         .map((c) => ({
           id: c.id,
           kind: c.kind as 'family',
-          // A neighbour's name is shown masked, as their phone is (rows from before it was encrypted are masked here).
-          name: c.kind === 'neighbour' && !c.nameEnc ? maskName(c.name) : c.name,
+          // Masked like the address (rows from before names were encrypted are masked here).
+          name: openFamily && c.kind === 'family' ? contactName(crypto, c) : c.nameEnc ? c.name : maskName(c.name),
           relation: c.relation,
           channel: c.channel as 'email',
           addressMasked: c.addressMasked,
           shares: c.shares as 'summary',
         })),
       consent: consent && {
-        givenBy: consent.givenBy,
+        // Shown in clear where family names are (a proxy is usually one of them), masked elsewhere.
+        givenBy: openFamily ? giverName(crypto, consent) : consent.givenByEnc ? consent.givenBy : maskName(consent.givenBy),
         byProxy: consent.byProxy,
         proxyRelation: consent.proxyRelation,
         purposes: consent.purposes,
@@ -72,16 +77,16 @@ export function createRecipientsService(db: Db, crypto: FieldCrypto) {
     };
   }
 
-  async function withDetails(rows: RecipientRow[]) {
+  async function withDetails(rows: RecipientRow[], openFamily = false) {
     const ids = rows.map((x) => x.r.id);
     const [contacts, consents] = await Promise.all([repo.contactsOf(db, ids), repo.consentsOf(db, ids)]);
-    return rows.map((row) => toRecipient(row, contacts, consents));
+    return rows.map((row) => toRecipient(row, contacts, consents, openFamily));
   }
 
   async function get(actor: Actor, id: string) {
     const row = await loadRecipient(db, id);
     requireSee(actor, row);
-    return (await withDetails([row]))[0]!;
+    return (await withDetails([row], mayReveal(actor, row)))[0]!;
   }
 
   async function list(actor: Actor, q: z.infer<typeof recipientListQuerySchema>) {
@@ -131,21 +136,12 @@ export function createRecipientsService(db: Db, crypto: FieldCrypto) {
         createdBy: actor.accountId,
         createdAt: now,
       });
-      const family = input.family.map((c, i) => {
-        const token = randomToken();
-        return {
-          kind: 'family',
-          position: i + 1,
-          name: c.name,
-          relation: c.relation,
-          channel: c.channel,
-          addressEnc: crypto.encrypt(c.to),
-          addressMasked: maskAddressOf(c.channel, c.to),
-          shares: c.shares,
-          tokenEnc: crypto.encrypt(token),
-          tokenHash: sha256(token),
-        };
-      });
+      const family = input.family.map((c, i) => ({
+        kind: 'family',
+        position: i + 1,
+        relation: c.relation,
+        ...sealFamily(crypto, c, randomToken()),
+      }));
       const neighbours = input.neighbours.map((n, i) => ({
         kind: 'neighbour',
         position: i + 1,
@@ -157,7 +153,7 @@ export function createRecipientsService(db: Db, crypto: FieldCrypto) {
       await tx.insert(careConsents).values({
         id: uuidv7(),
         recipientId: id,
-        givenBy: input.consent.givenBy,
+        ...sealGiver(crypto, input.consent.givenBy),
         byProxy: input.consent.byProxy,
         proxyRelation: input.consent.proxyRelation ?? null,
         purposes: input.consent.purposes,
@@ -221,6 +217,7 @@ export function createRecipientsService(db: Db, crypto: FieldCrypto) {
     setPairing: plan.setPairing,
     setPlan: plan.setPlan,
     ...createNeighboursService(db, crypto, get),
+    ...createConsentService(db, crypto, get),
     ...createHistoryService(db, crypto),
     ...createPrivacyService(db, crypto, get),
   };

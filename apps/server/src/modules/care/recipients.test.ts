@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../platform/ids.js';
 import {
   auditLog,
+  careConsents,
   careContacts,
   careRecipients,
   careVisits,
@@ -106,6 +107,42 @@ describe('care recipients and their privacy', () => {
     expect(page.json().visits[0]).toMatchObject({ volunteerName: '李师傅', concern: 'watch', helpGiven: ['cleaning', 'postal_errands'] });
     expect(page.body).not.toMatch(/血压|李建国|五心苑12幢/);
     expect((await t.app.inject({ method: 'GET', url: `/api/public/care/family/${'x'.repeat(43)}` })).statusCode).toBe(404);
+  });
+
+  it('family contacts’ names are sealed in the database, and opened for their report, their page and the export', async () => {
+    const { id } = await enrol(w.partner.client, recipientInput(w, { name: '孙阿婆' }));
+    const rows = await t.database.db.select().from(careContacts).where(eq(careContacts.recipientId, id));
+    expect(rows.filter((c) => c.kind === 'family').map((c) => c.name)).toEqual(['王**', '王**']);
+    expect(JSON.stringify(rows)).not.toMatch(/王小明|王小红|刘阿姨/);
+    // The son who consented by proxy: sealed too.
+    const consents = await t.database.db.select().from(careConsents).where(eq(careConsents.recipientId, id));
+    expect(consents.map((c) => c.givenBy)).toEqual(['王**']);
+    expect(JSON.stringify(consents)).not.toMatch(/王小明/);
+
+    // The console: masked in the list, in clear on the recipient's page for those who may see their address.
+    const names = (body: { contacts: { kind: string; name: string }[] }) =>
+      body.contacts.filter((c) => c.kind === 'family').map((c) => c.name);
+    const listed = (await w.partner.client.inject({ method: 'GET', url: '/api/care/recipients?pageSize=100' })).json();
+    expect(names(listed.items.find((r: { id: string }) => r.id === id))).toEqual(['王**', '王**']);
+    expect(listed.items.find((r: { id: string }) => r.id === id).consent.givenBy).toBe('王**');
+    const detail = (await w.partner.client.inject({ method: 'GET', url: `/api/care/recipients/${id}` })).json();
+    expect(detail.consent.givenBy).toBe('王小明');
+    expect(names(detail)).toEqual(['王小明', '王小红']);
+
+    await w.carrier.client.inject({ method: 'POST', url: '/api/care/visits', payload: visitPayload(id) });
+    const reports = await t.database.db
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.refId, id), eq(outboxMessages.kind, 'care.visit_report')));
+    const report = reports.find((m) => m.recipientName === '王小明')!;
+    expect(report.body).toMatch(/^王小明您好：李建国于.*探访了孙阿婆/);
+    const page = await t.app.inject({ method: 'GET', url: `/api/public/care/family/${report.link!.slice(3)}` });
+    expect(page.json()).toMatchObject({ recipientName: '孙阿婆', contactName: '王小明' });
+
+    const exported = (await w.partner.client.inject({ method: 'GET', url: `/api/care/recipients/${id}/export` })).json();
+    expect(exported.contacts.map((c: { name: string }) => c.name)).toEqual(['王小明', '王小红', '刘阿姨']);
+    expect(exported.consents.map((c: { givenBy: string }) => c.givenBy)).toEqual(['王小明']);
+    expect(JSON.stringify(exported.consents)).not.toContain('givenByEnc');
   });
 
   it('withdrawing consent erases personal data but keeps the count; export and deletion are audited', async () => {

@@ -25,6 +25,7 @@ import {
   updateResourceSchema,
 } from '@youshe/shared';
 import { actorOf } from '../../platform/http.js';
+import { rateLimits } from '../../platform/rate-limits.js';
 import type { NeedsService } from './needs.service.js';
 import type { ProjectsService } from './projects.service.js';
 
@@ -166,11 +167,10 @@ export function listsRoutes(needs: NeedsService, projects: ProjectsService) {
       (req) => projects.complete(actorOf(req), req.params.id, req.body),
     );
 
-    const limit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
     r.get(
       '/api/public/communities',
       {
-        config: limit,
+        config: rateLimits.lookup,
         schema: {
           tags: ['public'],
           summary: 'Communities a resident can send a request to',
@@ -183,7 +183,7 @@ export function listsRoutes(needs: NeedsService, projects: ProjectsService) {
     r.post(
       '/api/public/needs',
       {
-        config: limit,
+        config: rateLimits.lookup,
         schema: {
           tags: ['public'],
           summary: 'A resident’s request (居民点单), with consent; answers a code to follow it',
@@ -196,7 +196,7 @@ export function listsRoutes(needs: NeedsService, projects: ProjectsService) {
     r.get(
       '/api/public/needs/:code',
       {
-        config: limit,
+        config: rateLimits.lookup,
         schema: {
           tags: ['public'],
           summary: 'The status of one’s request',

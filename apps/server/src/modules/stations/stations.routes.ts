@@ -27,6 +27,7 @@ import {
   updateStationSchema,
 } from '@youshe/shared';
 import { actorOf } from '../../platform/http.js';
+import { rateLimits } from '../../platform/rate-limits.js';
 import { contactCard } from './contact-card.js';
 import type { ServiceLogService } from './service-log.service.js';
 import type { StationsService } from './stations.service.js';
@@ -174,7 +175,7 @@ export function stationsRoutes(stations: StationsService, log: ServiceLogService
       '/api/stations/:placeId/claims',
       {
         // Per clerk: a code of six digits must not be guessable by trying.
-        config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req) => `claim:${req.actor?.accountId ?? req.ip}` } },
+        config: rateLimits.claim,
         schema: {
           tags,
           summary: 'Hand over a stored item for its claim code; a wrong code reveals nothing',
@@ -206,7 +207,7 @@ export function stationsRoutes(stations: StationsService, log: ServiceLogService
     r.get(
       '/api/public/stations/:placeId',
       {
-        config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+        config: rateLimits.page,
         schema: {
           tags: ['public'],
           summary: 'A station’s public page: functions, services, hours, contact',

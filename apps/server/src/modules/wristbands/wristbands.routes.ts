@@ -17,6 +17,7 @@ import {
   wristbandStatusSchema,
 } from '@youshe/shared';
 import { actorOf } from '../../platform/http.js';
+import { rateLimits } from '../../platform/rate-limits.js';
 import type { FinderService } from './finder.service.js';
 import type { WristbandsService } from './wristbands.service.js';
 
@@ -105,7 +106,7 @@ export function wristbandsRoutes(bands: WristbandsService, finder: FinderService
     r.get(
       '/api/public/wristbands/:code',
       {
-        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+        config: rateLimits.lookup,
         schema: {
           tags: ['public'],
           summary: 'A scanned wristband: whether its wearer may need help, nothing about who',
@@ -118,7 +119,7 @@ export function wristbandsRoutes(bands: WristbandsService, finder: FinderService
     r.post(
       '/api/public/wristbands/:code/alert',
       {
-        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+        config: rateLimits.alert,
         schema: {
           tags: ['public'],
           summary: 'The finder asks for help: the family and the community are notified at once',

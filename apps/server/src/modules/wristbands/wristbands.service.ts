@@ -173,8 +173,11 @@ export function createWristbandsService(db: Db, crypto: FieldCrypto) {
     ) {
       throw invalidField('recipientId', 'custom', 'invalid_value');
     }
-    if (!recipient.covered) throw invalidField('recipientId', 'custom', 'consent_lacks_wristband');
+    if (!recipient.covered) throw invalidField('recipientId', 'consent_lacks_wristband', 'consent_lacks_wristband');
     await db.transaction(async (tx) => {
+      // Waits for an amendment or a withdrawal of the consent under way (they hold the recipient's row), so that
+      // the consent is read below as they left it and they see this band bound.
+      await tx.select({ id: careRecipients.id }).from(careRecipients).where(eq(careRecipients.id, recipientId)).for('share');
       const done = await tx
         .update(wristbands)
         .set({ status: 'bound', recipientId, boundAt: sql`now()`, statusChangedAt: sql`now()` })

@@ -1,14 +1,16 @@
 import { useMemo, useState } from 'react';
 import { KeyOutlined, PlusOutlined, StopOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Grid, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Grid, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '@youshe/shared';
+import { PageHeader } from '../../app/PageHeader';
 import { errorText } from '../../app/api';
 import { formatDateTime } from '../../app/format';
 import { useOrgScope } from '../../app/org-scope';
 import { useSignedIn } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
+import { usePaging } from '../../app/use-paging';
 import { AccountFormModal } from './AccountFormModal';
 import { accountKeys, accountsApi, type AccountFilters } from './accounts.api';
 import { grantableRoles, outranks } from './grantable-roles';
@@ -48,7 +50,7 @@ export default function AccountsPage() {
   const { orgId } = useOrgScope();
   const pinColumns = Grid.useBreakpoint().md !== false;
   const [q, setQ] = useState('');
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = usePaging();
   const [creating, setCreating] = useState(false);
   const [granting, setGranting] = useState<Account | null>(null);
   const [password, setPassword] = useState<OneTimePassword | null>(null);
@@ -83,14 +85,11 @@ export default function AccountsPage() {
 
   return (
     <>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 16 }}>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0, flex: 1 }}>
-          {t('nav.accounts')}
-        </Typography.Title>
+      <PageHeader title={t('nav.accounts')}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-create">
           {t('accounts.create')}
         </Button>
-      </div>
+      </PageHeader>
       <div role="search" className="filter-bar" aria-label={t('common.filters')}>
         <Input.Search
           allowClear
@@ -98,7 +97,7 @@ export default function AccountsPage() {
           aria-label={t('accounts.searchLogin')}
           onSearch={(v) => {
             setQ(v);
-            setPaging((p) => ({ ...p, page: 1 }));
+            firstPage();
           }}
           maxLength={64}
           autoCapitalize="none"
@@ -113,15 +112,7 @@ export default function AccountsPage() {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           scroll={{ x: 1100 }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => t('common.total', { count: total }),
-            onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-          }}
+          pagination={pagination(list.data?.total, [20, 50, 100])}
           columns={[
             {
               key: 'login',

@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Input, Select, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Input, Select, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ACTIVITY_STATUSES, type Activity, type ActivityStatus } from '@youshe/shared';
+import { PageHeader } from '../../app/PageHeader';
 import { errorText } from '../../app/api';
 import { formatNumber, formatTimeRange } from '../../app/format';
 import { useOrgScope } from '../../app/org-scope';
 import { hasPermission, useSignedIn } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
+import { usePaging } from '../../app/use-paging';
 import { activitiesApi, activityKeys, type ActivityFilters } from './activities.api';
 import { ActivityFormDrawer } from './ActivityFormDrawer';
 import { ActivityStatusTag } from './ActivityStatusTag';
@@ -34,7 +36,7 @@ export default function ActivitiesPage() {
     drill.get('from') && drill.get('to') ? [dayjs(drill.get('from')), dayjs(drill.get('to'))] : null,
   );
   const [q, setQ] = useState('');
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = usePaging();
   const [creating, setCreating] = useState(false);
   const canWrite = hasPermission(me, 'activity.write');
 
@@ -52,21 +54,17 @@ export default function ActivitiesPage() {
     queryFn: () => activitiesApi.list(filters),
     placeholderData: keepPreviousData,
   });
-  const firstPage = () => setPaging((p) => ({ ...p, page: 1 }));
 
   return (
     <>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 16 }}>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0, flex: 1 }}>
-          {t('nav.activities')}
-        </Typography.Title>
+      <PageHeader title={t('nav.activities')}>
         <LedgerExport orgId={orgId} />
         {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="activity-create">
             {t('activities.create')}
           </Button>
         )}
-      </div>
+      </PageHeader>
       <div role="search" className="filter-bar" aria-label={t('common.filters')}>
         <Input.Search
           allowClear
@@ -126,15 +124,7 @@ export default function ActivitiesPage() {
         dataSource={list.data?.items ?? []}
         scroll={{ x: 1100 }}
         locale={{ emptyText: t('activities.empty') }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-        }}
+        pagination={pagination(list.data?.total, [20, 50, 100])}
         columns={[
           {
             key: 'title',

@@ -7,7 +7,7 @@ import { createActivitySchema, type Activity } from '@youshe/shared';
 import { ApiError, problemText } from '../../app/api';
 import { applyServerErrors, zodRule } from '../../app/forms';
 import { useOrgScope } from '../../app/org-scope';
-import { OrgMultiSelect, type OrgRef } from '../orgs/OrgMultiSelect';
+import { OrgDirectorySelect, type OrgRef } from '../orgs/OrgDirectorySelect';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { partnershipKeys, partnershipsApi } from '../partnerships/partnerships.api';
 import { activitiesApi, activityKeys } from './activities.api';
@@ -214,7 +214,7 @@ export function ActivityFormDrawer({ target, onClose, onSaved }: Props) {
           />
         </Form.Item>
         <Form.Item name="organiserIds" label={t('activities.coOrganisers')} extra={t('activities.coOrganisersHint')}>
-          <OrgMultiSelect known={knownOrgs} excludeIds={orgId ? [orgId] : []} data-testid="activity-organisers" />
+          <OrgDirectorySelect multiple known={knownOrgs} excludeIds={orgId ? [orgId] : []} data-testid="activity-organisers" />
         </Form.Item>
         <Form.Item name="description" label={t('activities.description')}>
           <Input.TextArea rows={4} maxLength={5000} showCount />

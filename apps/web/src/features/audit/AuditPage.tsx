@@ -8,6 +8,7 @@ import { errorText } from '../../app/api';
 import { formatDateTime } from '../../app/format';
 import { useOrgScope } from '../../app/org-scope';
 import { usePageTitle } from '../../app/use-page-title';
+import { usePaging } from '../../app/use-paging';
 import { auditApi, auditKeys, KNOWN_ACTIONS, KNOWN_ENTITIES, type AuditFilters } from './audit.api';
 
 interface Draft {
@@ -24,7 +25,7 @@ export default function AuditPage() {
   const { orgId } = useOrgScope();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [applied, setApplied] = useState<Draft>(EMPTY);
-  const [paging, setPaging] = useState({ page: 1, pageSize: 50 });
+  const { paging, firstPage, pagination } = usePaging(50);
 
   const filters: AuditFilters = {
     actor: applied.actor.trim() || undefined,
@@ -38,7 +39,7 @@ export default function AuditPage() {
   const list = useQuery({ queryKey: auditKeys.list(filters), queryFn: () => auditApi.list(filters), placeholderData: keepPreviousData });
   const apply = (next: Draft) => {
     setApplied(next);
-    setPaging((p) => ({ ...p, page: 1 }));
+    firstPage();
   };
   const actionLabel = (action: string) => t(`auditAction.${action}`, { defaultValue: action });
 
@@ -125,15 +126,7 @@ export default function AuditPage() {
           rowExpandable: (e) => Boolean(e.details && Object.keys(e.details).length),
           expandedRowRender: (e) => <pre className="audit-details">{JSON.stringify(e.details, null, 2)}</pre>,
         }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-        }}
+        pagination={pagination(list.data?.total, [20, 50, 100, 200])}
         columns={[
           { key: 'at', title: t('audit.at'), width: 190, render: (_v, e) => <time dateTime={e.at}>{formatDateTime(e.at)}</time> },
           { key: 'actor', title: t('audit.actor'), width: 140, render: (_v, e) => e.actorLogin ?? <Tag>{t('audit.anonymous')}</Tag> },

@@ -9,6 +9,7 @@ import { formatDateTimeShort } from '../../app/format';
 import { useOrgScope } from '../../app/org-scope';
 import { hasPermission, useSignedIn } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
+import { usePaging } from '../../app/use-paging';
 import { campaignKeys, campaignsApi, type CampaignSummary } from './bookings.api';
 import { CampaignFormDrawer } from './CampaignFormDrawer';
 
@@ -20,7 +21,7 @@ export default function CampaignsPage() {
   usePageTitle(t('nav.bookings'));
   const me = useSignedIn();
   const { orgId } = useOrgScope();
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, pagination } = usePaging();
   const [creating, setCreating] = useState(false);
   const filters = { orgId, ...paging };
   const list = useQuery({
@@ -55,13 +56,7 @@ export default function CampaignsPage() {
           dataSource={list.data?.items ?? []}
           scroll={{ x: 760 }}
           locale={{ emptyText: <span className="empty-text">{t('bookings.none')}</span> }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: list.data?.total ?? 0,
-            showTotal: (total) => t('common.total', { count: total }),
-            onChange: (page, pageSize) => setPaging({ page, pageSize }),
-          }}
+          pagination={pagination(list.data?.total)}
           columns={[
             {
               key: 'title',

@@ -9,13 +9,14 @@ import { PageLoading } from '../../app/PageLoading';
 import { hasPermission, useSignedIn } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
 import { careApi, careKeys } from './care.api';
+import { ConsentPanel } from './ConsentPanel';
 import { NeighboursPanel } from './NeighboursPanel';
 import { PairingModal, PlanModal } from './PlanModals';
 import { VisitHistory } from './VisitHistory';
 
 /**
- * One recipient: the plan, the carriers and the trusted neighbours (editable by those who manage care in the grid)
- * and the visit history.
+ * One recipient: the plan, the carriers, the trusted neighbours and the consent (editable by those who manage care
+ * in the grid) and the visit history.
  */
 export default function RecipientDetailPage() {
   const { t } = useTranslation();
@@ -66,6 +67,7 @@ export default function RecipientDetailPage() {
         </>
       )}
       <NeighboursPanel recipient={r} may={may} />
+      <ConsentPanel recipient={r} may={may} />
       <div style={{ marginTop: 24 }}>
         <VisitHistory recipientId={r.id} />
       </div>

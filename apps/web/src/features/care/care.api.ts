@@ -3,6 +3,8 @@ import type {
   CarePlanInput,
   CareRecipient,
   CareVisit,
+  ConsentAmendment,
+  ConsentRecord,
   NeighbourInput,
   NeighbourUpdate,
   recipientSecretsSchema,
@@ -26,6 +28,7 @@ export const careKeys = {
   recipients: (f: { orgId?: string | null; page: number; pageSize: number }) => ['care', 'recipients', f] as const,
   recipient: (id: string) => ['care', 'recipient', id] as const,
   visits: (id: string, f: { page: number; pageSize: number }) => ['care', 'recipient', id, 'visits', f] as const,
+  consents: (id: string) => ['care', 'recipient', id, 'consents'] as const,
 };
 
 export interface Pairing {
@@ -51,6 +54,8 @@ export const careApi = {
   updateNeighbour: (id: string, contactId: string, n: NeighbourUpdate) =>
     api.put<CareRecipient>(`/api/care/recipients/${id}/neighbours/${contactId}`, n),
   removeNeighbour: (id: string, contactId: string) => api.delete<CareRecipient>(`/api/care/recipients/${id}/neighbours/${contactId}`),
+  amendConsent: (id: string, consent: ConsentAmendment) => api.put<CareRecipient>(`/api/care/recipients/${id}/consent`, consent),
+  consents: (id: string) => api.get<{ items: ConsentRecord[] }>(`/api/care/recipients/${id}/consents`),
   visits: (id: string, f: { page: number; pageSize: number }) => api.get<Page<CareVisit>>(`/api/care/recipients/${id}/visits`, { ...f }),
   visitNote: (visitId: string) => api.post<{ note: string | null }>(`/api/care/visits/${visitId}/note`),
   /** The photo is fetched by the <img> itself (same-origin session); the server audits that look. */

@@ -4,8 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../lists/FormModal';
 import { listKeys, listsApi } from '../lists/lists.api';
-import type { OrgRef } from '../orgs/OrgMultiSelect';
-import { OrgDirectorySelect } from '../orgs/OrgDirectorySelect';
+import { OrgDirectorySelect, type OrgRef } from '../orgs/OrgDirectorySelect';
 import { PersonPicker } from '../people/PersonPicker';
 import { COVERAGE_KEYS, coverageApi } from './coverage.api';
 

@@ -1,11 +1,12 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { ArrowUpOutlined, DesktopOutlined, FileWordOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Progress, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Progress, Row, Select, Space, Statistic, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Dashboard } from '@youshe/shared';
+import { PageHeader } from '../../app/PageHeader';
 import { errorText } from '../../app/api';
 import { formatNumber } from '../../app/format';
 import { useOrgScope } from '../../app/org-scope';
@@ -75,10 +76,7 @@ export default function DashboardPage() {
 
   return (
     <>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 16 }}>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0, flex: 1 }} data-testid="dashboard-title">
-          {d ? t('reports.dashboardOf', { name: d.org.name }) : t('reports.dashboard')}
-        </Typography.Title>
+      <PageHeader title={d ? t('reports.dashboardOf', { name: d.org.name }) : t('reports.dashboard')} data-testid="dashboard-title">
         {d?.org.parentId && params.get('orgId') && params.get('orgId') !== scope.orgId && (
           <Button icon={<ArrowUpOutlined />} onClick={() => set({ orgId: d.org.parentId ?? undefined })} data-testid="dashboard-up">
             {t('reports.up')}
@@ -87,7 +85,7 @@ export default function DashboardPage() {
         <Link to="/screen" data-testid="dashboard-screen-link">
           <DesktopOutlined /> {t('reports.screen')}
         </Link>
-      </div>
+      </PageHeader>
       <div role="search" className="filter-bar" aria-label={t('common.filters')}>
         <DatePicker.RangePicker
           picker="month"

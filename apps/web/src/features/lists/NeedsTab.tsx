@@ -7,6 +7,7 @@ import { NEED_KINDS, NEED_STATUSES, type Need } from '@youshe/shared';
 import { errorText, problemText } from '../../app/api';
 import { formatDateTimeShort } from '../../app/format';
 import { useOrgScope } from '../../app/org-scope';
+import { usePaging } from '../../app/use-paging';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { FormModal } from './FormModal';
 import { ALL_LIST_KEYS, listKeys, listsApi, type CreateNeed, type NeedFilters, type NeedKind, type NeedStatus } from './lists.api';
@@ -27,7 +28,7 @@ export function NeedsTab({ canWrite }: { canWrite: boolean }) {
   const { orgId } = useOrgScope();
   const [kind, setKind] = useState<NeedKind | undefined>();
   const [status, setStatus] = useState<NeedStatus | undefined>('open');
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = usePaging();
   const [creating, setCreating] = useState(false);
   const [matching, setMatching] = useState<Need | null>(null);
   // 结对社区: only what the communities one's units are paired with asked for, optionally one of them.
@@ -55,7 +56,7 @@ export function NeedsTab({ canWrite }: { canWrite: boolean }) {
           onChange={(v) => {
             setPartnersOnly(v === 'partners');
             setPartnerId(undefined);
-            setPaging((p) => ({ ...p, page: 1 }));
+            firstPage();
           }}
           options={[
             { value: 'all', label: <span data-testid="need-view-all">{t('lists.allNeeds')}</span> },
@@ -72,7 +73,7 @@ export function NeedsTab({ canWrite }: { canWrite: boolean }) {
             loading={partners.isFetching}
             onChange={(v) => {
               setPartnerId(v);
-              setPaging((p) => ({ ...p, page: 1 }));
+              firstPage();
             }}
             options={(partners.data?.items ?? []).map((c) => ({
               value: c.id,
@@ -91,7 +92,7 @@ export function NeedsTab({ canWrite }: { canWrite: boolean }) {
           value={kind}
           onChange={(v) => {
             setKind(v);
-            setPaging((p) => ({ ...p, page: 1 }));
+            firstPage();
           }}
           options={NEED_KINDS.map((k) => ({ value: k, label: t(`needKind.${k}`) }))}
           style={{ width: 130 }}
@@ -104,7 +105,7 @@ export function NeedsTab({ canWrite }: { canWrite: boolean }) {
           value={status}
           onChange={(v) => {
             setStatus(v);
-            setPaging((p) => ({ ...p, page: 1 }));
+            firstPage();
           }}
           options={NEED_STATUSES.map((s) => ({ value: s, label: t(`needStatus.${s}`) }))}
           style={{ width: 130 }}
@@ -131,13 +132,7 @@ export function NeedsTab({ canWrite }: { canWrite: boolean }) {
         scroll={{ x: 960 }}
         locale={{ emptyText: <span className="empty-text">{t('lists.noNeeds')}</span> }}
         onRow={(n) => ({ 'data-testid': `need-row-${n.id}` }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
+        pagination={pagination(list.data?.total)}
         columns={[
           {
             key: 'title',

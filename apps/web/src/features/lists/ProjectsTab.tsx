@@ -8,6 +8,7 @@ import { errorText, problemText } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { useOrgScope } from '../../app/org-scope';
 import { useSignedIn } from '../../app/session';
+import { usePaging } from '../../app/use-paging';
 import { ALL_LIST_KEYS, listKeys, listsApi, proofPhotoUrl, type ProjectFilters, type ProjectStatus } from './lists.api';
 import { CompleteProjectModal, NewProjectModal } from './ProjectForms';
 
@@ -22,7 +23,7 @@ export function ProjectsTab({ canWrite }: { canWrite: boolean }) {
   const { orgId } = useOrgScope();
   const [status, setStatus] = useState<ProjectStatus | undefined>();
   const [mine, setMine] = useState(false);
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = usePaging();
   const [creating, setCreating] = useState(false);
   const [completing, setCompleting] = useState<Project | null>(null);
   const filters: ProjectFilters = { orgId: mine ? undefined : orgId, status, mine: mine ? 'true' : undefined, ...paging };
@@ -50,7 +51,7 @@ export function ProjectsTab({ canWrite }: { canWrite: boolean }) {
           value={status}
           onChange={(v) => {
             setStatus(v);
-            setPaging((p) => ({ ...p, page: 1 }));
+            firstPage();
           }}
           options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`projectStatus.${s}`) }))}
           style={{ width: 130 }}
@@ -75,13 +76,7 @@ export function ProjectsTab({ canWrite }: { canWrite: boolean }) {
         scroll={{ x: 1040 }}
         locale={{ emptyText: <span className="empty-text">{t('lists.noProjects')}</span> }}
         onRow={(p) => ({ 'data-testid': `project-row-${p.id}`, 'data-status': p.status }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
+        pagination={pagination(list.data?.total)}
         columns={[
           {
             key: 'title',

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText, problemText } from '../../app/api';
 import { formatDateTimeShort } from '../../app/format';
 import { useOrgScope } from '../../app/org-scope';
+import { usePaging } from '../../app/use-paging';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { FormModal } from './FormModal';
 import { listKeys, listsApi, type CreateResource, type Resource, type ResourceFilters } from './lists.api';
@@ -17,7 +18,7 @@ export function ResourcesTab({ canWrite }: { canWrite: boolean }) {
   const client = useQueryClient();
   const { orgId } = useOrgScope();
   const [available, setAvailable] = useState<'true' | 'false' | undefined>();
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = usePaging();
   const [creating, setCreating] = useState(false);
   const filters: ResourceFilters = { orgId, available, ...paging };
   const list = useQuery({
@@ -41,7 +42,7 @@ export function ResourcesTab({ canWrite }: { canWrite: boolean }) {
           value={available}
           onChange={(v) => {
             setAvailable(v);
-            setPaging((p) => ({ ...p, page: 1 }));
+            firstPage();
           }}
           options={[
             { value: 'true', label: t('lists.available') },
@@ -64,13 +65,7 @@ export function ResourcesTab({ canWrite }: { canWrite: boolean }) {
         dataSource={list.data?.items ?? []}
         scroll={{ x: 760 }}
         locale={{ emptyText: <span className="empty-text">{t('lists.noResources')}</span> }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
+        pagination={pagination(list.data?.total)}
         columns={[
           {
             key: 'title',

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Typography } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { PageHeader } from '../../app/PageHeader';
 import { useOrgScope } from '../../app/org-scope';
 import { hasRole, useSignedIn } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
@@ -35,16 +36,13 @@ export default function OrgsPage() {
 
   return (
     <>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 16 }}>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0, flex: 1 }}>
-          {t('nav.orgs')}
-        </Typography.Title>
+      <PageHeader title={t('nav.orgs')}>
         {hasRole(me, ['platform_admin']) && scopeOrgId === null && (
           <Button icon={<PlusOutlined />} onClick={() => setFormTarget({ mode: 'create', parent: null })} data-testid="org-create-top">
             {t('orgs.createTop')}
           </Button>
         )}
-      </div>
+      </PageHeader>
       <div className="orgs-layout">
         <OrgTreePanel
           key={scopeOrgId ?? '*'}

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Segmented, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Segmented, Select, Table, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { OUTCOME_KINDS, OUTCOME_PERIODS, type CreateOutcome, type Outcome, type OutcomeSummary } from '@youshe/shared';
+import { PageHeader } from '../../app/PageHeader';
 import { api, errorText, type Page } from '../../app/api';
 import { formatDate, formatNumber } from '../../app/format';
 import { applyServerErrors } from '../../app/forms';
@@ -61,16 +62,13 @@ export default function OutcomesPage() {
 
   return (
     <>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 16 }}>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0, flex: 1 }}>
-          {t('nav.outcomes')}
-        </Typography.Title>
+      <PageHeader title={t('nav.outcomes')}>
         {hasPermission(me, 'outcome.write') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="outcome-create">
             {t('stations.outcomes.create')}
           </Button>
         )}
-      </div>
+      </PageHeader>
       {(from || to) && (
         <div style={{ marginBottom: 12 }}>
           <Tag data-testid="outcomes-period">{t('reports.periodFilter', { from: from ?? '…', to: to ?? '…' })}</Tag>

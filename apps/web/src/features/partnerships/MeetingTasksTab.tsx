@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import type { MeetingTaskRow } from '@youshe/shared';
 import { errorText, problemText } from '../../app/api';
 import { formatDate, formatDateTimeShort } from '../../app/format';
+import { usePaging } from '../../app/use-paging';
 import { partnershipKeys, partnershipsApi, type TaskFilters, type TaskView } from './partnerships.api';
 
 const VIEWS: TaskView[] = ['open', 'overdue', 'done', 'all'];
@@ -20,7 +21,7 @@ export function MeetingTasksTab({ orgId, canWrite }: { orgId: string | null; can
   const { message } = App.useApp();
   const client = useQueryClient();
   const [view, setView] = useState<TaskView>('open');
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = usePaging();
   const filters: TaskFilters = { orgId, view, ...paging };
   const list = useQuery({
     queryKey: partnershipKeys.tasks(filters),
@@ -44,7 +45,7 @@ export function MeetingTasksTab({ orgId, canWrite }: { orgId: string | null; can
           value={view}
           onChange={(v) => {
             setView(v);
-            setPaging((p) => ({ ...p, page: 1 }));
+            firstPage();
           }}
           aria-label={t('meetings.taskView')}
           options={VIEWS.map((v) => ({
@@ -73,13 +74,7 @@ export function MeetingTasksTab({ orgId, canWrite }: { orgId: string | null; can
           }) as React.HTMLAttributes<HTMLElement>
         }
         locale={{ emptyText: <span className="empty-text">{t(`meetings.noTasks.${view}`)}</span> }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-        }}
+        pagination={pagination(list.data?.total)}
         columns={[
           {
             key: 'title',

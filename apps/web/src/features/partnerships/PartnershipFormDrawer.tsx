@@ -8,7 +8,7 @@ import { createPartnershipSchema, type Partnership } from '@youshe/shared';
 import { ApiError, problemText } from '../../app/api';
 import { applyServerErrors, zodRule } from '../../app/forms';
 import { useOrgScope } from '../../app/org-scope';
-import { OrgMultiSelect, type OrgRef } from '../orgs/OrgMultiSelect';
+import { OrgDirectorySelect, type OrgRef } from '../orgs/OrgDirectorySelect';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { GoalFields, goalRequest, type GoalFormValue } from './GoalFields';
 import { partnershipKeys, partnershipsApi } from './partnerships.api';
@@ -144,7 +144,7 @@ export function PartnershipFormDrawer({ target, onClose, onSaved }: Props) {
           extra={t('partnerships.membersHint')}
           rules={[{ required: true, type: 'array', min: 1, message: t('partnerships.membersRequired') }]}
         >
-          <OrgMultiSelect known={knownOrgs} excludeIds={orgId ? [orgId] : []} data-testid="partnership-members" />
+          <OrgDirectorySelect multiple known={knownOrgs} excludeIds={orgId ? [orgId] : []} data-testid="partnership-members" />
         </Form.Item>
         <div className="form-row">
           <Form.Item name="signedOn" label={t('partnerships.signedOn')}>

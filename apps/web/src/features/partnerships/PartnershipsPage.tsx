@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Badge, Button, Input, Progress, Switch, Table, Tabs, Typography } from 'antd';
+import { Alert, Badge, Button, Input, Progress, Switch, Table, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Partnership } from '@youshe/shared';
+import { PageHeader } from '../../app/PageHeader';
 import { errorText } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { useOrgScope } from '../../app/org-scope';
 import { hasPermission, useSignedIn } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
+import { usePaging } from '../../app/use-paging';
 import { DaysLeftTag } from './DaysLeftTag';
 import { MeetingTasksTab } from './MeetingTasksTab';
 import { PartnershipFormDrawer } from './PartnershipFormDrawer';
@@ -23,7 +25,7 @@ export default function PartnershipsPage() {
   const { orgId } = useOrgScope();
   const [q, setQ] = useState('');
   const [onlySoon, setOnlySoon] = useState(false);
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = usePaging();
   const [creating, setCreating] = useState(false);
   const canWrite = hasPermission(me, 'activity.write');
   const [params, setParams] = useSearchParams();
@@ -52,21 +54,17 @@ export default function PartnershipsPage() {
     queryFn: () => partnershipsApi.list({ orgId, endingWithinDays: ENDING_SOON_DAYS, page: 1, pageSize: 200 }),
     select: (d) => d.items.filter(endsSoon),
   });
-  const firstPage = () => setPaging((p) => ({ ...p, page: 1 }));
   const soonCount = soon.data?.length ?? 0;
 
   return (
     <>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 16 }}>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0, flex: 1 }}>
-          {t('nav.partnerships')}
-        </Typography.Title>
+      <PageHeader title={t('nav.partnerships')}>
         {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="partnership-create">
             {t('partnerships.create')}
           </Button>
         )}
-      </div>
+      </PageHeader>
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams({ tab: key }, { replace: true })}
@@ -125,15 +123,7 @@ export default function PartnershipsPage() {
                   scroll={{ x: 1100 }}
                   rowClassName={(p) => (endsSoon(p) ? 'row-ending-soon' : '')}
                   locale={{ emptyText: t('partnerships.empty') }}
-                  pagination={{
-                    current: paging.page,
-                    pageSize: paging.pageSize,
-                    total: list.data?.total ?? 0,
-                    showSizeChanger: true,
-                    pageSizeOptions: [20, 50, 100],
-                    showTotal: (total) => t('common.total', { count: total }),
-                    onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-                  }}
+                  pagination={pagination(list.data?.total, [20, 50, 100])}
                   columns={[
                     {
                       key: 'title',

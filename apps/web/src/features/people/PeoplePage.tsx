@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { EditOutlined, InboxOutlined, PlusOutlined, SolutionOutlined, UndoOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Grid, Input, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Grid, Input, Popconfirm, Select, Space, Switch, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PERSON_KINDS, phoneSchema, type Person, type PersonKind } from '@youshe/shared';
+import { PageHeader } from '../../app/PageHeader';
 import { errorText } from '../../app/api';
 import { useOrgScope } from '../../app/org-scope';
 import { hasPermission, useSignedIn } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
+import { usePaging } from '../../app/use-paging';
 import { MaskedField } from './MaskedField';
 import { PersonAppointmentsDrawer } from './PersonAppointmentsDrawer';
 import { PersonFormDrawer } from './PersonFormDrawer';
@@ -29,7 +31,7 @@ export default function PeoplePage() {
   const [phoneError, setPhoneError] = useState<string | null>(null);
   const [kind, setKind] = useState<PersonKind | undefined>();
   const [includeArchived, setIncludeArchived] = useState(false);
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = usePaging();
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [appointmentsOf, setAppointmentsOf] = useState<Person | null>(null);
   const canWrite = hasPermission(me, 'person.write');
@@ -37,7 +39,6 @@ export default function PeoplePage() {
 
   const filters: PeopleFilters = { orgId, q: q.trim() || undefined, phone: phone || undefined, kind, includeArchived, ...paging };
   const list = useQuery({ queryKey: peopleKeys.list(filters), queryFn: () => peopleApi.list(filters), placeholderData: keepPreviousData });
-  const firstPage = () => setPaging((p) => ({ ...p, page: 1 }));
 
   const searchPhone = (value: string) => {
     const v = value.trim();
@@ -66,16 +67,13 @@ export default function PeoplePage() {
 
   return (
     <>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 16 }}>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0, flex: 1 }}>
-          {t('nav.people')}
-        </Typography.Title>
+      <PageHeader title={t('nav.people')}>
         {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="person-create">
             {t('people.create')}
           </Button>
         )}
-      </div>
+      </PageHeader>
       <div role="search" className="filter-bar" aria-label={t('common.filters')}>
         <Input.Search
           allowClear
@@ -145,15 +143,7 @@ export default function PeoplePage() {
           dataSource={list.data?.items ?? []}
           scroll={{ x: 1700 }}
           rowClassName={(p) => (p.archivedAt ? 'row-archived' : '')}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => t('common.total', { count: total }),
-            onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-          }}
+          pagination={pagination(list.data?.total, [20, 50, 100])}
           columns={[
             {
               key: 'name',

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { EditOutlined, InboxOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Grid, Input, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Grid, Input, Popconfirm, Select, Space, Switch, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PLACE_KINDS, type Place, type PlaceKind } from '@youshe/shared';
+import { PageHeader } from '../../app/PageHeader';
 import { errorText } from '../../app/api';
 import { useOrgScope } from '../../app/org-scope';
 import { hasPermission, useSignedIn } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
+import { usePaging } from '../../app/use-paging';
 import { PlaceFormDrawer } from './PlaceFormDrawer';
 import { placeKeys, placesApi, type PlaceFilters } from './places.api';
 
@@ -24,13 +26,12 @@ export default function PlacesPage() {
   const [q, setQ] = useState('');
   const [member, setMember] = useState<'true' | 'false' | undefined>();
   const [includeArchived, setIncludeArchived] = useState(false);
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = usePaging();
   const [editing, setEditing] = useState<Place | 'new' | null>(null);
   const canWrite = hasPermission(me, 'place.write');
 
   const filters: PlaceFilters = { orgId, kind, q: q.trim() || undefined, hasPartyMember: member, includeArchived, ...paging };
   const list = useQuery({ queryKey: placeKeys.list(filters), queryFn: () => placesApi.list(filters), placeholderData: keepPreviousData });
-  const firstPage = () => setPaging((p) => ({ ...p, page: 1 }));
 
   const archive = useMutation({
     mutationFn: ({ place, archived }: { place: Place; archived: boolean }) =>
@@ -44,16 +45,13 @@ export default function PlacesPage() {
 
   return (
     <>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 16 }}>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0, flex: 1 }}>
-          {t('nav.places')}
-        </Typography.Title>
+      <PageHeader title={t('nav.places')}>
         {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="place-create">
             {t('places.create')}
           </Button>
         )}
-      </div>
+      </PageHeader>
       <div role="search" className="filter-bar" aria-label={t('common.filters')}>
         <Input.Search
           allowClear
@@ -115,15 +113,7 @@ export default function PlacesPage() {
         dataSource={list.data?.items ?? []}
         scroll={{ x: 1290 }}
         rowClassName={(p) => (p.archivedAt ? 'row-archived' : '')}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-        }}
+        pagination={pagination(list.data?.total, [20, 50, 100])}
         columns={[
           {
             key: 'name',

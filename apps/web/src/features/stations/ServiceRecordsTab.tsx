@@ -7,6 +7,7 @@ import { SERVICE_KINDS, serviceMode, type ServiceKind, type ServiceRecord } from
 import { errorText } from '../../app/api';
 import { DateRangeFilter, useDateRangeParams } from '../../app/DateRangeFilter';
 import { formatDate, formatDateTimeShort } from '../../app/format';
+import { usePaging } from '../../app/use-paging';
 import { stationKeys, stationsApi, type RecordFilters, type StationSummary } from './stations.api';
 
 const PER_PERSON = SERVICE_KINDS.filter((k) => serviceMode(k) !== 'tally');
@@ -22,7 +23,7 @@ export function ServiceRecordsTab({ stations }: { stations: StationSummary[] }) 
   const loggable = stations.filter((s) => s.canLog);
   const placeId = loggable.find((s) => s.placeId === params.get('placeId'))?.placeId ?? loggable[0]?.placeId;
   const [kind, setKind] = useState<ServiceKind | undefined>();
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = usePaging();
   const filters: RecordFilters = { kind, ...range, ...paging };
   const list = useQuery({
     queryKey: [...stationKeys.records(placeId ?? ''), filters],
@@ -30,7 +31,6 @@ export function ServiceRecordsTab({ stations }: { stations: StationSummary[] }) 
     enabled: Boolean(placeId),
     placeholderData: keepPreviousData,
   });
-  const firstPage = () => setPaging((p) => ({ ...p, page: 1 }));
 
   if (!placeId) return <Alert type="info" showIcon title={t('stations.records.noStation')} />;
   return (
@@ -88,13 +88,7 @@ export function ServiceRecordsTab({ stations }: { stations: StationSummary[] }) 
         dataSource={list.data?.items ?? []}
         scroll={{ x: 980 }}
         locale={{ emptyText: <span className="empty-text">{t('stations.records.empty')}</span> }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-        }}
+        pagination={pagination(list.data?.total)}
         columns={[
           { key: 'createdAt', title: t('stations.records.createdAt'), width: 150, render: (_v, r) => formatDateTimeShort(r.createdAt) },
           { key: 'kind', title: t('stations.records.kind'), width: 130, render: (_v, r) => t(`stations.service.${r.kind}`) },

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { EditOutlined, FilePdfOutlined, LinkOutlined, MobileOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, Button, Space, Table, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { PageHeader } from '../../app/PageHeader';
 import { errorText } from '../../app/api';
 import { useOrgScope } from '../../app/org-scope';
 import { usePageTitle } from '../../app/use-page-title';
@@ -28,14 +29,11 @@ export default function StationsPage() {
 
   return (
     <>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 16 }}>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0, flex: 1 }}>
-          {t('nav.stations')}
-        </Typography.Title>
+      <PageHeader title={t('nav.stations')}>
         <Link to="/desk" data-testid="open-desk">
           <MobileOutlined /> {t('stations.desk')}
         </Link>
-      </div>
+      </PageHeader>
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams(key === 'stations' ? {} : { tab: key }, { replace: true })}

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { errorText, problemText } from '../../app/api';
+import { Link, useParams } from 'react-router';
+import { ApiError, errorText, problemText } from '../../app/api';
 import { formatDateTimeShort } from '../../app/format';
 import { PageLoading } from '../../app/PageLoading';
 import { usePageTitle } from '../../app/use-page-title';
@@ -149,6 +149,10 @@ export default function WristbandDetailPage() {
   );
 }
 
+/**
+ * Binds the band to a care recipient. A refusal about the person (their consent does not cover the wristband) is
+ * shown beside the field, with a way to that person's page to amend the consent.
+ */
 function BindModal({ bandId, onClose }: { bandId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -156,15 +160,19 @@ function BindModal({ bandId, onClose }: { bandId: string; onClose: () => void })
   const recipients = useQuery({ queryKey: ['care-recipients', 'pick'], queryFn: wristbandsApi.recipients });
   const [recipientId, setRecipientId] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
+  const [refusal, setRefusal] = useState<{ text: string; consent: boolean } | null>(null);
   const submit = async () => {
     if (!recipientId) return;
     setSaving(true);
+    setRefusal(null);
     try {
       await wristbandsApi.bind(bandId, recipientId);
       void client.invalidateQueries({ queryKey: ['wristbands'] });
       onClose();
     } catch (e) {
-      void message.error(problemText(e));
+      const issue = e instanceof ApiError ? e.details.find((d) => d.path === 'recipientId') : undefined;
+      if (issue) setRefusal({ text: issue.message, consent: issue.code === 'consent_lacks_wristband' });
+      else void message.error(problemText(e));
     } finally {
       setSaving(false);
     }
@@ -179,16 +187,42 @@ function BindModal({ bandId, onClose }: { bandId: string; onClose: () => void })
       confirmLoading={saving}
     >
       {recipients.isError && <Alert type="error" showIcon title={errorText(recipients.error)} />}
-      <Select
-        showSearch={{ optionFilterProp: 'label' }}
-        style={{ width: '100%' }}
-        aria-label={t('outreach.wristbands.wearer')}
-        placeholder={t('outreach.wristbands.pickRecipient')}
-        value={recipientId}
-        onChange={setRecipientId}
-        options={(recipients.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.name} · ${r.orgName}` }))}
-        data-testid="bind-recipient"
-      />
+      <Form layout="vertical" component="div">
+        <Form.Item
+          label={t('outreach.wristbands.wearer')}
+          htmlFor="bind-recipient"
+          validateStatus={refusal ? 'error' : undefined}
+          help={
+            refusal && (
+              <span data-testid="bind-recipient-error">
+                {refusal.text}
+                {refusal.consent && recipientId && (
+                  <>
+                    {' '}
+                    <Link to={`/care/recipients/${recipientId}`} style={{ textDecoration: 'underline' }} data-testid="bind-amend-consent">
+                      {t('outreach.wristbands.amendConsent')}
+                    </Link>
+                  </>
+                )}
+              </span>
+            )
+          }
+        >
+          <Select
+            id="bind-recipient"
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: '100%' }}
+            placeholder={t('outreach.wristbands.pickRecipient')}
+            value={recipientId}
+            onChange={(v) => {
+              setRecipientId(v);
+              setRefusal(null);
+            }}
+            options={(recipients.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.name} · ${r.orgName}` }))}
+            data-testid="bind-recipient"
+          />
+        </Form.Item>
+      </Form>
     </Modal>
   );
 }

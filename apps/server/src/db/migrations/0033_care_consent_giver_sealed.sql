@@ -1,0 +1,1 @@
+ALTER TABLE "care_consents" ADD COLUMN "given_by_enc" text;
