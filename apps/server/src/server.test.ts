@@ -43,14 +43,18 @@ async function until<T>(what: string, probe: () => T | undefined | false, timeou
   }
 }
 
-/** Processes whose parent is `pid`, from /proc. */
+/**
+ * Node processes whose parent is `pid`, from /proc: the workers. (Under tsx the primary may also run an esbuild
+ * service, which is no worker.)
+ */
 function childrenOf(pid: number): number[] {
   const found: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) found.push(Number(entry));
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (name === 'node' && Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) found.push(Number(entry));
     } catch {
       /* gone meanwhile */
     }

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Form, Input, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Space, Switch, Table, Tag, Typography } from 'antd';
 import { CONSENT_PURPOSES, type CareRecipient, type ConsentAmendment, type ConsentRecord } from '@youshe/shared';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../app/api';
 import { formatDateTime } from '../../app/format';
 import { careApi, careKeys } from './care.api';
-import { useSave } from './PlanModals';
+import { SaveModal, useSave } from './PlanModals';
 
 /**
  * What the person (or their proxy) agreed to, and every earlier version of it. Those who manage care in the grid
@@ -107,45 +107,40 @@ function AmendModal({ recipient, open, onClose }: { recipient: CareRecipient; op
   }, [open, recipient]);
   const required = [{ required: true, message: t('care.enrol.required') }];
   return (
-    <Modal
+    <SaveModal
       open={open}
       title={t('care.consent.amendTitle', { name: recipient.name })}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      confirmLoading={mutation.isPending}
-      onCancel={onClose}
-      destroyOnHidden
-      forceRender
+      onClose={onClose}
+      form={form}
+      save={{ mutation, failure }}
+      testId="care-consent-form"
+      intro={<Typography.Paragraph type="secondary">{t('care.consent.amendNote')}</Typography.Paragraph>}
     >
-      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
-      <Typography.Paragraph type="secondary">{t('care.consent.amendNote')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)} data-testid="care-consent-form">
-        <Form.Item name="givenBy" label={t('care.enrol.givenBy')} rules={required}>
-          <Input maxLength={40} />
+      <Form.Item name="givenBy" label={t('care.enrol.givenBy')} rules={required}>
+        <Input maxLength={40} />
+      </Form.Item>
+      <Form.Item name="byProxy" label={t('care.enrol.byProxy')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+      {byProxy && (
+        <Form.Item name="proxyRelation" label={t('care.enrol.relation')} rules={required}>
+          <Input maxLength={20} />
         </Form.Item>
-        <Form.Item name="byProxy" label={t('care.enrol.byProxy')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-        {byProxy && (
-          <Form.Item name="proxyRelation" label={t('care.enrol.relation')} rules={required}>
-            <Input maxLength={20} />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="purposes"
-          label={t('care.enrol.purposes')}
-          // A validator rather than `required`: antd would put aria-required on the group, which a group may not carry.
-          rules={[
-            {
-              validator: async (_, v?: string[]) => {
-                if (!v?.length) throw new Error(t('care.enrol.required'));
-              },
+      )}
+      <Form.Item
+        name="purposes"
+        label={t('care.enrol.purposes')}
+        // A validator rather than `required`: antd would put aria-required on the group, which a group may not carry.
+        rules={[
+          {
+            validator: async (_, v?: string[]) => {
+              if (!v?.length) throw new Error(t('care.enrol.required'));
             },
-          ]}
-        >
-          <Checkbox.Group options={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`care.purposes.${p}`) }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+          },
+        ]}
+      >
+        <Checkbox.Group options={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`care.purposes.${p}`) }))} />
+      </Form.Item>
+    </SaveModal>
   );
 }

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Space, Table, Typography } from 'antd';
+import { App, Button, Form, Input, Space, Table, Typography } from 'antd';
 import { MAX_NEIGHBOURS, phoneSchema, type CareRecipient } from '@youshe/shared';
 import { useTranslation } from 'react-i18next';
 import { problemText } from '../../app/api';
 import { zodRule } from '../../app/forms';
 import { careApi, careKeys } from './care.api';
-import { useSave } from './PlanModals';
+import { SaveModal, useSave } from './PlanModals';
 
 type Contact = CareRecipient['contacts'][number];
 interface NeighbourForm {
@@ -131,37 +131,32 @@ function NeighbourModal({
   const required = { required: !current, whitespace: true, message: t('care.enrol.required') };
   const keep = (masked: string) => (current ? t('care.neighbours.keep', { current: masked }) : undefined);
   return (
-    <Modal
+    <SaveModal
       open={editing !== null}
       title={current ? t('care.neighbours.editTitle', { name: current.name }) : t('care.neighbours.addTitle', { name: recipient.name })}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      confirmLoading={mutation.isPending}
-      onCancel={close}
-      destroyOnHidden
-      forceRender
+      onClose={close}
+      form={form}
+      save={{ mutation, failure }}
+      testId="care-neighbour-form"
     >
-      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)} data-testid="care-neighbour-form">
-        <Form.Item name="name" label={t('care.enrol.contactName')} rules={[required]} extra={keep(current?.name ?? '')}>
-          <Input maxLength={40} autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="relation"
-          label={t('care.enrol.relation')}
-          rules={[{ required: true, whitespace: true, message: t('care.enrol.required') }]}
-        >
-          <Input maxLength={20} placeholder={t('care.neighbours.relationExample')} />
-        </Form.Item>
-        <Form.Item
-          name="phone"
-          label={t('care.neighbours.phone')}
-          rules={[required, zodRule(phoneSchema)]}
-          extra={keep(current?.addressMasked ?? '')}
-        >
-          <Input maxLength={11} inputMode="tel" autoComplete="off" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('care.enrol.contactName')} rules={[required]} extra={keep(current?.name ?? '')}>
+        <Input maxLength={40} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="relation"
+        label={t('care.enrol.relation')}
+        rules={[{ required: true, whitespace: true, message: t('care.enrol.required') }]}
+      >
+        <Input maxLength={20} placeholder={t('care.neighbours.relationExample')} />
+      </Form.Item>
+      <Form.Item
+        name="phone"
+        label={t('care.neighbours.phone')}
+        rules={[required, zodRule(phoneSchema)]}
+        extra={keep(current?.addressMasked ?? '')}
+      >
+        <Input maxLength={11} inputMode="tel" autoComplete="off" />
+      </Form.Item>
+    </SaveModal>
   );
 }

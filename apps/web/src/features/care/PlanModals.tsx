@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Modal, Select } from 'antd';
+import { Alert, App, Form, Modal, Select, type FormInstance } from 'antd';
 import { CARE_FREQUENCIES, EXTRA_ITEMS, HELP_KINDS, type CarePlanInput, type CareRecipient } from '@youshe/shared';
 import { useTranslation } from 'react-i18next';
 import { ApiError, problemText } from '../../app/api';
@@ -35,6 +35,50 @@ export function useSave<T>(
   return { mutation, failure, clear: () => setFailure(null) };
 }
 
+/**
+ * A care edit in a dialog: the form, a problem that belongs to no field above it, saved by the dialog's
+ * button through `useSave`. Rendered even while closed, so that the form exists for `setFieldsValue`.
+ */
+export function SaveModal<T>({
+  open,
+  title,
+  onClose,
+  form,
+  save,
+  testId,
+  intro,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  form: FormInstance<T>;
+  save: Pick<ReturnType<typeof useSave<T>>, 'mutation' | 'failure'>;
+  testId: string;
+  intro?: ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={t('common.save')}
+      onOk={() => form.submit()}
+      confirmLoading={save.mutation.isPending}
+      onCancel={onClose}
+      destroyOnHidden
+      forceRender
+    >
+      {save.failure && <Alert type="error" showIcon title={save.failure} style={{ marginBottom: 16 }} />}
+      {intro}
+      <Form form={form} layout="vertical" onFinish={(v: T) => save.mutation.mutate(v)} data-testid={testId}>
+        {children}
+      </Form>
+    </Modal>
+  );
+}
+
 /** The care plan after enrolment: how often, the help wanted, and the (up to three) items the family chose. */
 export function PlanModal({ recipient, open, onClose }: { recipient: CareRecipient; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -56,29 +100,24 @@ export function PlanModal({ recipient, open, onClose }: { recipient: CareRecipie
     // Filled again each time it opens, from the recipient as it is now (form and clear are stable).
   }, [open, recipient]);
   return (
-    <Modal
+    <SaveModal
       open={open}
       title={t('care.console.planTitle', { name: recipient.name })}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      confirmLoading={mutation.isPending}
-      onCancel={onClose}
-      destroyOnHidden
-      forceRender
+      onClose={onClose}
+      form={form}
+      save={{ mutation, failure }}
+      testId="care-plan-form"
     >
-      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)} data-testid="care-plan-form">
-        <Form.Item name="frequency" label={t('care.columns.frequencyCol')} rules={[{ required: true, message: t('care.enrol.required') }]}>
-          <Select options={CARE_FREQUENCIES.map((f) => ({ value: f, label: t(`care.frequency.${f}`) }))} />
-        </Form.Item>
-        <Form.Item name="helpWanted" label={t('care.enrol.helpWanted')}>
-          <Select mode="multiple" options={HELP_KINDS.map((h) => ({ value: h, label: t(`care.helpKinds.${h}`) }))} />
-        </Form.Item>
-        <Form.Item name="extraItems" label={t('care.enrol.extraItems')} extra={t('care.console.planNote')}>
-          <Select mode="multiple" maxCount={3} options={EXTRA_ITEMS.map((i) => ({ value: i, label: t(`care.items.${i}`) }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="frequency" label={t('care.columns.frequencyCol')} rules={[{ required: true, message: t('care.enrol.required') }]}>
+        <Select options={CARE_FREQUENCIES.map((f) => ({ value: f, label: t(`care.frequency.${f}`) }))} />
+      </Form.Item>
+      <Form.Item name="helpWanted" label={t('care.enrol.helpWanted')}>
+        <Select mode="multiple" options={HELP_KINDS.map((h) => ({ value: h, label: t(`care.helpKinds.${h}`) }))} />
+      </Form.Item>
+      <Form.Item name="extraItems" label={t('care.enrol.extraItems')} extra={t('care.console.planNote')}>
+        <Select mode="multiple" maxCount={3} options={EXTRA_ITEMS.map((i) => ({ value: i, label: t(`care.items.${i}`) }))} />
+      </Form.Item>
+    </SaveModal>
   );
 }
 
@@ -103,25 +142,20 @@ export function PairingModal({ recipient, open, onClose }: { recipient: CareReci
     form.setFieldsValue({ mainVolunteerId: recipient.mainVolunteer?.id, backupVolunteerId: recipient.backupVolunteer?.id });
   }, [open, recipient]);
   return (
-    <Modal
+    <SaveModal
       open={open}
       title={t('care.console.pairingTitle', { name: recipient.name })}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      confirmLoading={mutation.isPending}
-      onCancel={onClose}
-      destroyOnHidden
-      forceRender
+      onClose={onClose}
+      form={form}
+      save={{ mutation, failure }}
+      testId="care-pairing-form"
     >
-      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)} data-testid="care-pairing-form">
-        <Form.Item name="mainVolunteerId" label={t('care.enrol.main')}>
-          <VolunteerSelect current={recipient.mainVolunteer} />
-        </Form.Item>
-        <Form.Item name="backupVolunteerId" label={t('care.enrol.backup')}>
-          <VolunteerSelect current={recipient.backupVolunteer} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="mainVolunteerId" label={t('care.enrol.main')}>
+        <VolunteerSelect current={recipient.mainVolunteer} />
+      </Form.Item>
+      <Form.Item name="backupVolunteerId" label={t('care.enrol.backup')}>
+        <VolunteerSelect current={recipient.backupVolunteer} />
+      </Form.Item>
+    </SaveModal>
   );
 }
