@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { ALERT_STATUSES, type CareAlert } from '@youshe/shared';
 import { useTranslation } from 'react-i18next';
 import { errorText, problemText } from '../../app/api';
@@ -8,6 +8,7 @@ import { DateRangeFilter, useDateRangeParams } from '../../app/DateRangeFilter';
 import { formatDateTime } from '../../app/format';
 import { usePageTitle } from '../../app/use-page-title';
 import { careApi, careKeys, type AlertFilters } from './care.api';
+import { PageHeader } from '../../app/PageHeader';
 
 // Solid dark tags with white text: the pale preset tags fall short of WCAG contrast for small text.
 const LEVEL_COLORS = { urgent: '#a8071a', needs_help: '#ad4e00', watch: '#614700' } as const;
@@ -45,7 +46,7 @@ export default function AlertsPage() {
 
   return (
     <>
-      <Typography.Title level={2}>{t('care.inboxTitle')}</Typography.Title>
+      <PageHeader title={t('care.inboxTitle')} />
       <div role="search" className="filter-bar" aria-label={t('common.filters')}>
         <Select<CareAlert['status']>
           allowClear

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Modal, Space, Table, Tag } from 'antd';
 import type { CareRecipient } from '@youshe/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,6 +12,7 @@ import { hasPermission, useSignedIn } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
 import { careApi, careKeys, type RecipientSecrets } from './care.api';
 import { EnrolModal } from './EnrolModal';
+import { PageHeader } from '../../app/PageHeader';
 
 /** Care recipients of one's grids: masked in the list; address and health notes one audited click away. */
 export default function RecipientsPage() {
@@ -42,7 +43,7 @@ export default function RecipientsPage() {
 
   return (
     <>
-      <Typography.Title level={2}>{t('care.recipientsTitle')}</Typography.Title>
+      <PageHeader title={t('care.recipientsTitle')} />
       {hasPermission(me, 'care.manage') && (
         <div className="filter-bar">
           <span style={{ flex: 1 }} />

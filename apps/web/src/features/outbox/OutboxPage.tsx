@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Select, Typography } from 'antd';
+import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OUTBOX_STATUSES, type OutboxStatus } from '@youshe/shared';
 import { usePageTitle } from '../../app/use-page-title';
 import { OutboxTable } from './OutboxTable';
+import { PageHeader } from '../../app/PageHeader';
 
 // Message kinds are dotted (`care.alert`), which i18next reads as nested keys: the labels are nested alike.
 const KINDS = [
@@ -25,7 +26,7 @@ export default function OutboxPage() {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   return (
     <>
-      <Typography.Title level={2}>{t('outreach.outbox.title')}</Typography.Title>
+      <PageHeader title={t('outreach.outbox.title')} />
       <div role="search" className="filter-bar" aria-label={t('common.filters')}>
         <Select<OutboxStatus>
           allowClear

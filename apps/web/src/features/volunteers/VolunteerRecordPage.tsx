@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { errorText, problemText } from '../../app/api';
@@ -10,6 +10,7 @@ import { PageLoading } from '../../app/PageLoading';
 import { usePageTitle } from '../../app/use-page-title';
 import { hoursOf } from './HoursTab';
 import { volunteerKeys, volunteersApi, type HoursEntry } from './volunteers.api';
+import { PageHeader } from '../../app/PageHeader';
 
 /** A volunteer's record: teams over time, hours by status, and the certificate of approved hours. */
 export default function VolunteerRecordPage() {
@@ -34,7 +35,7 @@ export default function VolunteerRecordPage() {
   };
   return (
     <>
-      <Typography.Title level={2}>{r.name}</Typography.Title>
+      <PageHeader title={r.name} />
       <Descriptions column={{ xs: 1, sm: 2 }} bordered size="small" style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('outreach.volunteers.org')}>{r.orgName}</Descriptions.Item>
         <Descriptions.Item label={t('outreach.volunteers.approvedHours')}>

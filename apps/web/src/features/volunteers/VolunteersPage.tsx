@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Table, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { TEAM_KINDS } from '@youshe/shared';
@@ -15,6 +15,7 @@ import { HoursTab } from './HoursTab';
 import { ShiftCard } from './ShiftCard';
 import { TeamDrawer } from './TeamDrawer';
 import { volunteerKeys, volunteersApi, type CreateTeam, type Team } from './volunteers.api';
+import { PageHeader } from '../../app/PageHeader';
 
 const GrowthChart = lazy(() => import('./GrowthChart'));
 
@@ -100,7 +101,7 @@ export default function VolunteersPage() {
 
   return (
     <>
-      <Typography.Title level={2}>{t('outreach.volunteers.title')}</Typography.Title>
+      <PageHeader title={t('outreach.volunteers.title')} />
       {me.person && <ShiftCard personId={me.person.id} />}
       <Tabs
         activeKey={tab}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Form, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, errorText, problemText } from '../../app/api';
@@ -10,6 +10,7 @@ import { usePageTitle } from '../../app/use-page-title';
 import { OutboxTable } from '../outbox/OutboxTable';
 import { BAND_COLORS, grouped } from './WristbandsPage';
 import { wristbandKeys, wristbandsApi, type Scan } from './wristbands.api';
+import { PageHeader } from '../../app/PageHeader';
 
 /** One wristband: who wears it, its scans (with the finder's location and callback), and what the family was sent. */
 export default function WristbandDetailPage() {
@@ -42,9 +43,13 @@ export default function WristbandDetailPage() {
   };
   return (
     <>
-      <Typography.Title level={2}>
-        {t('outreach.wristbands.detail')} <code>{grouped(b.code)}</code>
-      </Typography.Title>
+      <PageHeader
+        title={
+          <>
+            {t('outreach.wristbands.detail')} <code>{grouped(b.code)}</code>
+          </>
+        }
+      />
       <Descriptions column={{ xs: 1, sm: 2 }} bordered size="small">
         <Descriptions.Item label={t('outreach.wristbands.status')}>
           <Tag color={BAND_COLORS[b.status]} data-testid="band-status">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { WRISTBAND_STATUSES } from '@youshe/shared';
@@ -11,6 +11,7 @@ import { useOrgScope } from '../../app/org-scope';
 import { usePageTitle } from '../../app/use-page-title';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { wristbandKeys, wristbandsApi, type Batch, type Wristband, type WristbandStatus } from './wristbands.api';
+import { PageHeader } from '../../app/PageHeader';
 
 export const BAND_COLORS: Record<WristbandStatus, string> = { unbound: 'default', bound: 'success', lost: 'warning', retired: 'default' };
 export const grouped = (code: string) => code.match(/.{1,4}/g)!.join('-');
@@ -36,7 +37,7 @@ export default function WristbandsPage() {
 
   return (
     <>
-      <Typography.Title level={2}>{t('outreach.wristbands.title')}</Typography.Title>
+      <PageHeader title={t('outreach.wristbands.title')} />
       <div className="filter-bar">
         <span style={{ flex: 1 }} />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="batch-create">
