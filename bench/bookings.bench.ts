@@ -12,7 +12,10 @@
 // rounds, 2 by default; each server's best round is its figure, as the machine is shared):
 //   - a bare server: Fastify, a pg pool and one conditional UPDATE of the slot per request — the yardstick;
 //   - Youshe itself, started as `npm start` starts it (WORKERS processes, one unless BENCH_WORKERS
-//     says): validation, encryption, blind index, audit.
+//     says): validation, encryption, blind index, audit;
+//   - and, for the ceiling, two servers that do nothing but parse the submission and answer with a booking
+//     as Youshe does: an empty Fastify route and Node's bare http module (common.ts, emptyServer). No server
+//     here can answer faster, so their rate over the bare server's is the most any ratio can be.
 // After each Youshe round the database is checked: accepted (live bookings), overbooked (places beyond a
 // slot's capacity, or a slot count that disagrees with its bookings), duplicates (a person with two live
 // bookings, or a retry answered with a code other than the first's). Then Youshe takes the same load at
@@ -30,6 +33,7 @@ import { migrate } from '../apps/server/src/db/migrate.js';
 import {
   adminQuery,
   describeCpu,
+  emptyServer,
   log,
   POOL_SIZE,
   runLoad,
@@ -50,6 +54,27 @@ const RETRY_SHARE = 0.2;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const OUTLETS = 20;
+const ROUTE = '/api/public/booking-campaigns/:token/bookings';
+/** A booking as Youshe answers one, for the empty servers to send back. */
+const SAMPLE_ANSWER = {
+  code: 'Kf3x9QmT2bLw8RzY5nPc',
+  status: 'confirmed',
+  campaignTitle: '高考新生行李免费寄递（20 公斤）',
+  campaignToken: 'bench0123456789abcdef',
+  slot: {
+    id: '0193b2a4-5c6d-7e8f-9a0b-1c2d3e4f5a6b',
+    placeName: '衡阳市蒸湘区邮政支局',
+    address: null,
+    startsAt: '2026-07-20T01:00:00.000Z',
+    endsAt: '2026-07-20T03:00:00.000Z',
+  },
+  values: { notice_no: '43******21', name: '张*', phone: '138****5678' },
+  labels: { notice_no: '录取通知书编号', name: '姓名', phone: '手机号' },
+  waitlistPosition: null,
+  offerExpiresAt: null,
+  fulfilledAt: null,
+  createdAt: '2026-07-01T02:03:04.000Z',
+};
 
 const FIELDS = [
   { key: 'notice_no', label: '录取通知书编号', kind: 'text', required: true, pattern: '\\d{10}', hint: '10 位数字' },
@@ -137,7 +162,7 @@ function describe(label: string, r: Load) {
 async function bareServer(url: string) {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
   const app = Fastify({ logger: false });
-  app.post<{ Body: { slotId: string } }>('/api/public/booking-campaigns/:token/bookings', async (req, reply) => {
+  app.post<{ Body: { slotId: string } }>(ROUTE, async (req, reply) => {
     const r = await pool.query('update booking_slots set booked = booked + 1 where id = $1 and booked < capacity', [req.body.slotId]);
     if (r.rowCount === 1) return { code: 'ok' };
     return reply.status(409).send({ code: 'capacity_full' });
@@ -173,8 +198,8 @@ async function bookingsBench() {
       await q('update booking_slots set booked = 0');
       await q('vacuum analyze bookings, booking_slots');
     };
-    const run = async (label: string, start: (url: string) => Promise<Server>, rate = 0) => {
-      await reset();
+    const run = async (label: string, start: (url: string) => Promise<Server>, rate = 0, fresh = true) => {
+      if (fresh) await reset();
       const server = await start(urlOf(name));
       try {
         log(`${label}: warming up…`);
@@ -217,19 +242,38 @@ async function bookingsBench() {
     const bares: { perS: number; r: Load }[] = [];
     const ours: { perS: number; r: Load }[] = [];
     const checks: Awaited<ReturnType<typeof verify>>[] = [];
+    const empties = { fastify: [] as { perS: number; r: Load }[], http: [] as { perS: number; r: Load }[] };
     for (let round = 1; round <= ROUNDS; round++) {
       const bare = await run(`round ${round}/${ROUNDS}, bare server (Fastify + pg pool, one conditional UPDATE per booking)`, bareServer);
       bares.push({ perS: describe('bare server', bare), r: bare });
       const r = await run(`round ${round}/${ROUNDS}, Youshe (the whole app)`, youshe);
       ours.push({ perS: describe('Youshe', r), r });
       checks.push(await verify(r));
+      for (const kind of ['fastify', 'http'] as const) {
+        const label = kind === 'fastify' ? 'empty Fastify route' : 'empty node:http server';
+        const empty = await run(
+          `round ${round}/${ROUNDS}, ${label} (no database)`,
+          () => emptyServer(kind, ROUTE, SAMPLE_ANSWER),
+          0,
+          false,
+        );
+        empties[kind].push({ perS: describe(label, empty), r: empty });
+      }
     }
     const best = (rounds: { perS: number; r: Load }[]) => rounds.reduce((a, b) => (b.perS > a.perS ? b : a));
     const steadyRate = Math.round(best(bares).perS);
     const steady = await run(`Youshe at a steady ${steadyRate} submissions/s (the bare server's best)`, youshe, steadyRate);
     describe('Youshe, steady', steady);
     checks.push(await verify(steady));
-    return { bare: best(bares), ours: best(ours), steady, steadyRate, checks };
+    return {
+      bare: best(bares),
+      ours: best(ours),
+      emptyFastify: best(empties.fastify),
+      emptyHttp: best(empties.http),
+      steady,
+      steadyRate,
+      checks,
+    };
   } finally {
     await database?.close();
     rmSync(dir, { recursive: true, force: true });
@@ -242,7 +286,8 @@ const r = await bookingsBench();
 log(
   `best rounds: Youshe ${r.ours.perS.toFixed(0)}/s (p50 ${r.ours.r.p50} ms, p99 ${r.ours.r.p99} ms), ` +
     `bare server ${r.bare.perS.toFixed(0)}/s (p50 ${r.bare.r.p50} ms, p99 ${r.bare.r.p99} ms); ` +
-    `Youshe at a steady ${r.steadyRate}/s: p50 ${r.steady.p50} ms, p99 ${r.steady.p99} ms`,
+    `Youshe at a steady ${r.steadyRate}/s: p50 ${r.steady.p50} ms, p99 ${r.steady.p99} ms; ` +
+    `ceiling: empty Fastify route ${r.emptyFastify.perS.toFixed(0)}/s, empty node:http server ${r.emptyHttp.perS.toFixed(0)}/s`,
 );
 log(`machine load: ${(spawnSync('uptime', { encoding: 'utf8' }).stdout || '').trim() || 'uptime not available'}`);
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -260,6 +305,11 @@ console.log(
     ratio: Math.round((r.ours.perS / r.bare.perS) * 100) / 100,
     closed_loop_p50_ms: r.ours.r.p50,
     closed_loop_p99_ms: r.ours.r.p99,
+    empty_fastify_per_s: round1(r.emptyFastify.perS),
+    empty_http_per_s: round1(r.emptyHttp.perS),
+    // The most any Fastify app, and any Node server, could reach over the bare server on this machine today.
+    empty_fastify_ratio: Math.round((r.emptyFastify.perS / r.bare.perS) * 100) / 100,
+    empty_http_ratio: Math.round((r.emptyHttp.perS / r.bare.perS) * 100) / 100,
     workers: WORKERS,
   }),
 );

@@ -12,7 +12,10 @@
 // rounds, 2 by default; each server's best round is its figure, as the machine is shared):
 //   - a bare server: Fastify, a pg pool and one conditional UPDATE per request — the yardstick;
 //   - Youshe itself, started as `npm start` starts it (WORKERS processes, one unless BENCH_WORKERS
-//     says), which must count every check-in once.
+//     says), which must count every check-in once;
+//   - and, for the ceiling, two servers that do nothing but parse the scan and answer as Youshe does:
+//     an empty Fastify route and Node's bare http module (common.ts, emptyServer). No server here can
+//     answer faster than they do, so their rate over the bare server's is the most any ratio can be.
 // The data is reset and vacuumed before each. After each Youshe round the database is checked:
 //   duplicates: check-ins counted more than once (attendance_count above the sign-ups checked in);
 //   missing:    scans answered 200 whose sign-up is not checked in.
@@ -27,7 +30,20 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { openDatabase, type Database } from '../apps/server/src/db/client.js';
 import { migrate } from '../apps/server/src/db/migrate.js';
-import { adminQuery, describeCpu, log, POOL_SIZE, runLoad, shuffle, urlOf, WORKERS, youshe, type Query, type Server } from './common.js';
+import {
+  adminQuery,
+  describeCpu,
+  emptyServer,
+  log,
+  POOL_SIZE,
+  runLoad,
+  shuffle,
+  urlOf,
+  WORKERS,
+  youshe,
+  type Query,
+  type Server,
+} from './common.js';
 
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 200);
 const SIGNUPS_PER_ACTIVITY = Number(process.env.BENCH_SIGNUPS_PER_ACTIVITY ?? 250);
@@ -37,6 +53,7 @@ const REPEAT_SHARE = 0.1;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WARMUP_ACTIVITIES = 20;
 const WARMUP_SIGNUPS_PER_ACTIVITY = 100;
+const ROUTE = '/api/public/activities/:token/checkins';
 
 // ---------------------------------------------------------------------------------------------
 // Database
@@ -122,7 +139,7 @@ function describe(label: string, r: Load) {
 async function bareServer(url: string) {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
   const app = Fastify({ logger: false });
-  app.post<{ Params: { token: string }; Body: { code: string } }>('/api/public/activities/:token/checkins', async (req) => {
+  app.post<{ Params: { token: string }; Body: { code: string } }>(ROUTE, async (req) => {
     const r = await pool.query('update signups set checked_in_at = now() where code = $1 and checked_in_at is null', [req.body.code]);
     return { firstTime: r.rowCount === 1 };
   });
@@ -162,8 +179,8 @@ async function checkinBench() {
         `${scans.length} scans (${scans.length - signups.length} repeated) from ${CONNECTIONS} phones at once`,
     );
 
-    const run = async (label: string, start: (url: string) => Promise<Server>, rate = 0) => {
-      await reset(q);
+    const run = async (label: string, start: (url: string) => Promise<Server>, rate = 0, fresh = true) => {
+      if (fresh) await reset(q);
       const server = await start(urlOf(name));
       try {
         log(`${label}: warming up on ${warm.length} other sign-ups…`);
@@ -206,6 +223,8 @@ async function checkinBench() {
     // does not land on one of them only; each one's best round is its figure.
     const bares: { perS: number; r: Load }[] = [];
     const ourRounds: { perS: number; r: Load }[] = [];
+    const empties = { fastify: [] as { perS: number; r: Load }[], http: [] as { perS: number; r: Load }[] };
+    const answer = { name: '居民1', method: 'self', firstTime: true, attendanceCount: 1 };
     let duplicates = 0;
     let missing = 0;
     for (let round = 1; round <= ROUNDS; round++) {
@@ -216,6 +235,11 @@ async function checkinBench() {
       const checked = await verify(ours);
       duplicates += checked.duplicates;
       missing += checked.missing;
+      for (const kind of ['fastify', 'http'] as const) {
+        const label = kind === 'fastify' ? 'empty Fastify route' : 'empty node:http server';
+        const empty = await run(`round ${round}/${ROUNDS}, ${label} (no database)`, () => emptyServer(kind, ROUTE, answer), 0, false);
+        empties[kind].push({ perS: describe(label, empty), r: empty });
+      }
     }
     const best = (rounds: { perS: number; r: Load }[]) => rounds.reduce((a, b) => (b.perS > a.perS ? b : a));
 
@@ -227,7 +251,16 @@ async function checkinBench() {
     const checked = await verify(steady);
     duplicates += checked.duplicates;
     missing += checked.missing;
-    return { bare: best(bares), ours: best(ourRounds), steady, steadyRate, duplicates, missing };
+    return {
+      bare: best(bares),
+      ours: best(ourRounds),
+      emptyFastify: best(empties.fastify),
+      emptyHttp: best(empties.http),
+      steady,
+      steadyRate,
+      duplicates,
+      missing,
+    };
   } finally {
     await database?.close();
     rmSync(dir, { recursive: true, force: true });
@@ -240,7 +273,8 @@ const r = await checkinBench();
 log(
   `best rounds: Youshe ${r.ours.perS.toFixed(0)}/s (p50 ${r.ours.r.p50} ms, p99 ${r.ours.r.p99} ms), ` +
     `bare server ${r.bare.perS.toFixed(0)}/s (p50 ${r.bare.r.p50} ms, p99 ${r.bare.r.p99} ms); ` +
-    `Youshe at a steady ${r.steadyRate} scans/s: p50 ${r.steady.p50} ms, p99 ${r.steady.p99} ms`,
+    `Youshe at a steady ${r.steadyRate} scans/s: p50 ${r.steady.p50} ms, p99 ${r.steady.p99} ms; ` +
+    `ceiling: empty Fastify route ${r.emptyFastify.perS.toFixed(0)}/s, empty node:http server ${r.emptyHttp.perS.toFixed(0)}/s`,
 );
 const uptime = spawnSync('uptime', { encoding: 'utf8' });
 log(`machine load: ${(uptime.stdout || '').trim() || 'uptime not available'}`);
@@ -254,6 +288,11 @@ console.log(
     missing: r.missing,
     baseline_per_s: round(r.bare.perS),
     ratio: Math.round((r.ours.perS / r.bare.perS) * 100) / 100,
+    empty_fastify_per_s: round(r.emptyFastify.perS),
+    empty_http_per_s: round(r.emptyHttp.perS),
+    // The most any Fastify app, and any Node server, could reach over the bare server on this machine today.
+    empty_fastify_ratio: Math.round((r.emptyFastify.perS / r.bare.perS) * 100) / 100,
+    empty_http_ratio: Math.round((r.emptyHttp.perS / r.bare.perS) * 100) / 100,
     workers: WORKERS,
   }),
 );

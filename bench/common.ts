@@ -1,12 +1,14 @@
 // What the load benchmarks share: the database they make and drop, the Youshe server they start as
 // production would, and the CPU accounting that says who used the machine during a run.
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
 import pg from 'pg';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -260,4 +262,37 @@ export async function runLoad(
   } finally {
     rmSync(file, { force: true });
   }
+}
+
+/**
+ * The ceiling of any server here: one route that reads and parses the request's JSON and answers `answer`,
+ * touching no database — on Fastify (`fastify`, the stack every Youshe route runs on) or on Node's own
+ * `http` module with no framework at all (`http`). Measured in the same run as the others, it says how
+ * much room this machine leaves: no server can answer faster than one that does nothing.
+ */
+export async function emptyServer(kind: 'fastify' | 'http', route: string, answer: object): Promise<Server> {
+  const body = JSON.stringify(answer);
+  if (kind === 'fastify') {
+    const app = Fastify({ logger: false });
+    app.post(route, async () => answer);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as net.AddressInfo;
+    return { base: `http://127.0.0.1:${port}`, close: () => app.close() };
+  }
+  const server = http.createServer((req, res) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (text += chunk));
+    req.on('end', () => {
+      JSON.parse(text);
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
 }
