@@ -1,7 +1,8 @@
 // Console lists narrowed to a period: a Changzhou station head picks days on the station's service records and
 // sees only that period's records, the days stay in the address (a reload keeps them); a coordinator opens
-// the hours of a period from a link; a community partner given a backwards period is told so beside the
-// picker. The outcomes page opens the tab a link names (`?tab=leads`) and writes the tab it shows back.
+// the hours of a period from a link; a backwards period is told once, beside the picker, with no general
+// error banner above the list saying it again (station records, hours, care alerts, a campaign's bookings).
+// The outcomes page opens the tab a link names (`?tab=leads`) and writes the tab it shows back.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, closePage, expectNoErrors, launchBrowser, newPage, shot, signIn } from './harness.js';
@@ -16,6 +17,19 @@ async function pickDays(page: Page, from: string, to: string) {
   await start!.press('Enter');
   await end!.fill(to);
   await end!.press('Enter');
+}
+
+/**
+ * A backwards period is refused beside the picker (`<testId>-error`), and only there: the list's general
+ * error banner ("提交的内容有误…") stays away, since the one problem the server reported is shown by its field.
+ */
+async function expectRefusedOnceBesidePicker(page: Page, testId: string) {
+  const refused = page.getByTestId(`${testId}-error`);
+  await refused.waitFor();
+  expect(await refused.isVisible()).toBe(true);
+  expect(await refused.innerText()).toBe('结束日期不能早于开始日期');
+  expect(await page.getByText('提交的内容有误').count()).toBe(0);
+  expect(await page.locator('.ant-alert-error').count()).toBe(0);
 }
 
 let browser: Browser;
@@ -63,6 +77,11 @@ describe('date ranges on console lists', () => {
       await shot(page, 'station-records-range');
       await checkA11y(page);
       expectNoErrors(page);
+
+      // Backwards days from an edited link (the picker itself keeps its ends in order): said once, beside it.
+      await page.goto('/stations?tab=records&from=2020-01-31&to=2020-01-01');
+      await expectRefusedOnceBesidePicker(page, 'records-range');
+      await shot(page, 'station-records-backwards');
     } finally {
       await closePage(page);
     }
@@ -80,10 +99,28 @@ describe('date ranges on console lists', () => {
       expect(await start!.inputValue()).toBe('2020-01-01');
       expect(await end!.inputValue()).toBe('2020-01-31');
 
+      await page.goto('/volunteers?tab=hours&from=2020-01-31&to=2020-01-01');
+      await expectRefusedOnceBesidePicker(page, 'hours-range');
+
       await page.goto('/care/alerts?from=2025-03-12&to=2025-03-10');
       const refused = page.getByTestId('care-alerts-range-error');
       await refused.waitFor();
       expect(await refused.innerText()).toBe('结束日期不能早于开始日期');
+      await expectRefusedOnceBesidePicker(page, 'care-alerts-range');
+      await shot(page, 'care-alerts-backwards');
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it('a campaign’s bookings given a backwards period are refused beside the picker, once', async () => {
+    const page = await newPage(browser);
+    try {
+      await signIn(page, 'hy-officer');
+      const [campaign] = (await (await page.request.get('/api/booking-campaigns?page=1&pageSize=1')).json()).items as { id: string }[];
+      await page.goto(`/bookings/${campaign!.id}?from=2025-09-10&to=2025-09-01`);
+      await expectRefusedOnceBesidePicker(page, 'bookings-range');
+      await shot(page, 'campaign-bookings-backwards');
     } finally {
       await closePage(page);
     }

@@ -1,15 +1,18 @@
-import { useId } from 'react';
-import { DatePicker, Typography } from 'antd';
+import { useId, type CSSProperties } from 'react';
+import { Alert, DatePicker, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { isApiError } from './api';
+import { failureBanner, isApiError } from './api';
 
 /** A list's period: whole days (YYYY-MM-DD) that the server reads in China time, both ends included, either open. */
 export interface DateRange {
   from?: string | undefined;
   to?: string | undefined;
 }
+
+/** The query fields of a period, as the server names them in its field problems. */
+const RANGE_FIELDS: readonly string[] = ['from', 'to'];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const day = (v: string | null) => (v && DAY.test(v) ? v : undefined);
@@ -51,7 +54,7 @@ interface Props {
 export function DateRangeFilter({ value, onChange, label, error, 'data-testid': testId }: Props) {
   const { t } = useTranslation();
   const messageId = useId();
-  const issue = isApiError(error) ? error.details.find((d) => d.path === 'from' || d.path === 'to') : undefined;
+  const issue = isApiError(error) ? error.details.find((d) => RANGE_FIELDS.includes(d.path)) : undefined;
   const picked = value.from || value.to ? ([value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null] as const) : null;
   return (
     <span style={{ display: 'inline-flex', flexDirection: 'column' }}>
@@ -74,4 +77,15 @@ export function DateRangeFilter({ value, onChange, label, error, 'data-testid': 
       )}
     </span>
   );
+}
+
+/**
+ * The failure banner above a list filtered by a DateRangeFilter (given the same failed answer). Left out
+ * when the only problems are the period's, which the filter already shows beside the picker; shown for any
+ * other failure (no network, a server error, a problem about a field the page has no place for).
+ */
+export function ListFailure({ error, style }: { error: unknown; style?: CSSProperties }) {
+  const banner = failureBanner(error, RANGE_FIELDS);
+  if (!banner) return null;
+  return <Alert type="error" showIcon title={banner.title} description={banner.description} style={style} />;
 }

@@ -149,3 +149,24 @@ export function problemText(error: unknown): string {
   if (error instanceof ApiError && error.details.length > 0) return [...new Set(error.details.map((d) => d.message))].join('；');
   return errorText(error);
 }
+
+/** A failure's banner above a list or a form: a general title and, when there is one, what exactly went wrong. */
+export interface FailureBanner {
+  title: string;
+  description?: string | undefined;
+}
+
+/**
+ * The banner for a failure when the page already shows the server's problems about some fields beside
+ * them (`shown`: their paths as the server names them, e.g. `from` and `to` for a period). None when every
+ * problem the server reported is shown beside its field, so the page does not say it twice; otherwise the
+ * failure's message, with the problems that no field on the page shows as its description. Any failure
+ * without field problems (no network, a server error, a refusal) always has its banner.
+ */
+export function failureBanner(error: unknown, shown: readonly string[]): FailureBanner | undefined {
+  if (error === null || error === undefined) return undefined;
+  if (!(error instanceof ApiError) || error.details.length === 0) return { title: errorText(error) };
+  const away = error.details.filter((d) => !shown.includes(d.path));
+  if (away.length === 0) return undefined;
+  return { title: error.message, description: [...new Set(away.map((d) => d.message))].join('；') };
+}

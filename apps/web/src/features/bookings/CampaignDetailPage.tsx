@@ -5,7 +5,7 @@ import { Alert, App, Button, Card, Descriptions, QRCode, Space, Table, Tag, Typo
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { errorText, problemText } from '../../app/api';
-import { DateRangeFilter, useDateRangeParams } from '../../app/DateRangeFilter';
+import { DateRangeFilter, ListFailure, useDateRangeParams } from '../../app/DateRangeFilter';
 import { formatDateTimeShort } from '../../app/format';
 import { PageLoading } from '../../app/PageLoading';
 import { hasPermission, useSignedIn } from '../../app/session';
@@ -135,7 +135,7 @@ export default function CampaignDetailPage() {
           data-testid="bookings-range"
         />
       </div>
-      {bookings.isError && <Alert type="error" showIcon title={errorText(bookings.error)} style={{ marginBottom: 16 }} />}
+      <ListFailure error={bookings.error} style={{ marginBottom: 16 }} />
       <Table<BookingRow>
         rowKey="id"
         size="small"

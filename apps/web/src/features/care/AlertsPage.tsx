@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { ALERT_STATUSES, type CareAlert } from '@youshe/shared';
 import { useTranslation } from 'react-i18next';
-import { errorText, problemText } from '../../app/api';
-import { DateRangeFilter, useDateRangeParams } from '../../app/DateRangeFilter';
+import { problemText } from '../../app/api';
+import { DateRangeFilter, ListFailure, useDateRangeParams } from '../../app/DateRangeFilter';
 import { formatDateTime } from '../../app/format';
 import { usePageTitle } from '../../app/use-page-title';
 import { careApi, careKeys, type AlertFilters } from './care.api';
@@ -72,7 +72,7 @@ export default function AlertsPage() {
           {t('care.scanNow')}
         </Button>
       </div>
-      {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />}
+      <ListFailure error={list.error} style={{ marginBottom: 16 }} />
       <Table<CareAlert>
         data-testid="care-alerts"
         rowKey="id"

@@ -4,8 +4,7 @@ import { Alert, Select, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { SERVICE_KINDS, serviceMode, type ServiceKind, type ServiceRecord } from '@youshe/shared';
-import { errorText } from '../../app/api';
-import { DateRangeFilter, useDateRangeParams } from '../../app/DateRangeFilter';
+import { DateRangeFilter, ListFailure, useDateRangeParams } from '../../app/DateRangeFilter';
 import { formatDate, formatDateTimeShort } from '../../app/format';
 import { usePaging } from '../../app/use-paging';
 import { stationKeys, stationsApi, type RecordFilters, type StationSummary } from './stations.api';
@@ -80,7 +79,7 @@ export function ServiceRecordsTab({ stations }: { stations: StationSummary[] }) 
           data-testid="records-range"
         />
       </div>
-      {list.isError && <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />}
+      <ListFailure error={list.error} style={{ marginBottom: 16 }} />
       <Table<ServiceRecord>
         rowKey="id"
         data-testid="records-table"

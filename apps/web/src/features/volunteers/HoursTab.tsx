@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { HOURS_STATUSES } from '@youshe/shared';
-import { errorText, problemText } from '../../app/api';
-import { DateRangeFilter, useDateRangeParams } from '../../app/DateRangeFilter';
+import { problemText } from '../../app/api';
+import { DateRangeFilter, ListFailure, useDateRangeParams } from '../../app/DateRangeFilter';
 import { formatDateTimeShort } from '../../app/format';
 import { volunteerKeys, volunteersApi, type HoursEntry, type HoursStatus } from './volunteers.api';
 
@@ -57,7 +57,7 @@ export function HoursTab() {
           data-testid="hours-range"
         />
       </div>
-      {list.isError && <Alert type="error" showIcon title={errorText(list.error)} />}
+      <ListFailure error={list.error} />
       <Table<HoursEntry>
         data-testid="hours-table"
         rowKey="id"
