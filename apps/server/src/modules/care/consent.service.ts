@@ -9,7 +9,7 @@ import { invalidField } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { forgetRecipientWristbands } from '../wristbands/for-care.js';
 import { loadRecipient, maskName, mayReveal, requireSee } from './care.access.js';
-import { giverName, sealGiver } from './contacts.js';
+import { opened, sealed } from './contacts.js';
 import { loadManaged } from './plan.service.js';
 
 /** Messages to the family or the neighbours still waiting in the outbox, by the purpose that allowed them. */
@@ -39,10 +39,12 @@ export function createConsentService<R>(db: Db, crypto: FieldCrypto, get: (actor
         .where(and(eq(careConsents.recipientId, id), isNull(careConsents.withdrawnAt)));
       if (!current) throw invalidField('status', 'custom', 'transition_not_allowed');
       const now = new Date();
+      const givenBy = sealed(crypto, input.givenBy);
       const next = {
         id: uuidv7(),
         recipientId: id,
-        ...sealGiver(crypto, input.givenBy),
+        givenBy: givenBy.masked,
+        givenByEnc: givenBy.enc,
         byProxy: input.byProxy,
         proxyRelation: input.byProxy ? (input.proxyRelation ?? null) : null,
         purposes,
@@ -103,7 +105,7 @@ export function createConsentService<R>(db: Db, crypto: FieldCrypto, get: (actor
       items: rows.map(({ c, login }) => ({
         id: c.id,
         // As on the recipient's page: in clear for those who may see the address, masked for the rest.
-        givenBy: open ? giverName(crypto, c) : c.givenByEnc ? c.givenBy : maskName(c.givenBy),
+        givenBy: open ? opened(crypto, c.givenBy, c.givenByEnc) : c.givenByEnc ? c.givenBy : maskName(c.givenBy),
         byProxy: c.byProxy,
         proxyRelation: c.proxyRelation,
         purposes: c.purposes,

@@ -14,19 +14,17 @@ export interface FamilyContact {
   to: string;
 }
 
-/** A contact's name in clear: it is kept encrypted (rows written before names were sealed have it in `name`). */
-export const contactName = (crypto: FieldCrypto, c: { name: string; nameEnc: string | null }) =>
-  c.nameEnc ? crypto.decrypt(c.nameEnc) : c.name;
+/**
+ * A person's name as its two columns hold it (a contact's `name`/`name_enc`, a consent giver's
+ * `given_by`/`given_by_enc`): encrypted, and the masked copy (刘**) that pages show.
+ */
+export const sealed = (crypto: FieldCrypto, clear: string) => ({ masked: maskName(clear), enc: crypto.encrypt(clear) });
 
-/** The name columns of a family contact or a trusted neighbour: the name encrypted, and the masked copy (刘**) pages show. */
-export const sealName = (crypto: FieldCrypto, name: string) => ({ name: maskName(name), nameEnc: crypto.encrypt(name) });
+/** The name in clear from those two columns: rows from before names were sealed have no `enc` and hold it in clear. */
+export const opened = (crypto: FieldCrypto, masked: string, enc: string | null) => (enc ? crypto.decrypt(enc) : masked);
 
-/** Who gave a consent (the person, or a relative by proxy): sealed like a contact's name. */
-export const sealGiver = (crypto: FieldCrypto, givenBy: string) => ({ givenBy: maskName(givenBy), givenByEnc: crypto.encrypt(givenBy) });
-
-/** The consent giver's name in clear (rows from before it was sealed hold it in `given_by`). */
-export const giverName = (crypto: FieldCrypto, c: { givenBy: string; givenByEnc: string | null }) =>
-  c.givenByEnc ? crypto.decrypt(c.givenByEnc) : c.givenBy;
+/** A contact's name in clear, for the demo builder, which opens the contacts this module sealed. */
+export const contactName = (crypto: FieldCrypto, c: { name: string; nameEnc: string | null }) => opened(crypto, c.name, c.nameEnc);
 
 /**
  * Names written before they were sealed — contacts (family and neighbours) and consent givers — are still in
@@ -36,12 +34,14 @@ export const giverName = (crypto: FieldCrypto, c: { givenBy: string; givenByEnc:
 export async function sealLegacyNames(db: Db, crypto: FieldCrypto): Promise<number> {
   const contacts = await inBatches(
     () => db.select({ id: careContacts.id, name: careContacts.name }).from(careContacts).where(isNull(careContacts.nameEnc)).limit(200),
-    (r) =>
-      db
+    (r) => {
+      const name = sealed(crypto, r.name);
+      return db
         .update(careContacts)
-        .set(sealName(crypto, r.name))
+        .set({ name: name.masked, nameEnc: name.enc })
         .where(and(eq(careContacts.id, r.id), isNull(careContacts.nameEnc)))
-        .returning({ id: careContacts.id }),
+        .returning({ id: careContacts.id });
+    },
   );
   const givers = await inBatches(
     () =>
@@ -50,12 +50,14 @@ export async function sealLegacyNames(db: Db, crypto: FieldCrypto): Promise<numb
         .from(careConsents)
         .where(isNull(careConsents.givenByEnc))
         .limit(200),
-    (r) =>
-      db
+    (r) => {
+      const givenBy = sealed(crypto, r.givenBy);
+      return db
         .update(careConsents)
-        .set(sealGiver(crypto, r.givenBy))
+        .set({ givenBy: givenBy.masked, givenByEnc: givenBy.enc })
         .where(and(eq(careConsents.id, r.id), isNull(careConsents.givenByEnc)))
-        .returning({ id: careConsents.id }),
+        .returning({ id: careConsents.id });
+    },
   );
   return contacts + givers;
 }
@@ -74,8 +76,10 @@ async function inBatches<R>(next: () => Promise<R[]>, seal: (row: R) => Promise<
  * the SMS gateway texts, as a family contact's is.
  */
 export function sealNeighbour(crypto: FieldCrypto, n: { name: string; phone: string }) {
+  const name = sealed(crypto, n.name);
   return {
-    ...sealName(crypto, n.name),
+    name: name.masked,
+    nameEnc: name.enc,
     channel: 'webhook' as const,
     addressEnc: crypto.encrypt(n.phone),
     addressMasked: maskAddressOf('webhook', n.phone),
@@ -94,8 +98,10 @@ export function sealFamily(
   c: { name: string; channel: 'email' | 'webhook'; to: string; shares: 'summary' | 'checklist' },
   token: string,
 ) {
+  const name = sealed(crypto, c.name);
   return {
-    ...sealName(crypto, c.name),
+    name: name.masked,
+    nameEnc: name.enc,
     channel: c.channel,
     addressEnc: crypto.encrypt(c.to),
     addressMasked: maskAddressOf(c.channel, c.to),
@@ -144,7 +150,12 @@ async function contactsOf(
       ),
     )
     .orderBy(asc(careContacts.position));
-  return rows.map((r) => ({ name: contactName(crypto, r), channel: r.channel, position: r.position, to: crypto.decrypt(r.addressEnc) }));
+  return rows.map((r) => ({
+    name: opened(crypto, r.name, r.nameEnc),
+    channel: r.channel,
+    position: r.position,
+    to: crypto.decrypt(r.addressEnc),
+  }));
 }
 
 /**

@@ -4,7 +4,7 @@ import { careContacts, careRecipients, careVisits, orgs, persons } from '../../d
 import { sha256, type FieldCrypto } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import type { OutgoingMessage } from '../../platform/notify.js';
-import { contactName } from './contacts.js';
+import { opened } from './contacts.js';
 
 /** The family page's private address for each family contact, in the order familyContactsOf lists them. */
 export async function familyLinks(tx: Executor, crypto: FieldCrypto, recipientId: string): Promise<string[]> {
@@ -66,7 +66,7 @@ export function visitReports(
   return contacts
     .filter((c) => c.kind === 'family' && c.recipientId === visit.recipientId)
     .map((c) => {
-      const name = contactName(crypto, c);
+      const name = opened(crypto, c.name, c.nameEnc);
       return {
         kind: 'care.visit_report',
         channel: c.channel as 'email' | 'webhook',
@@ -108,7 +108,7 @@ export async function familyPage(db: Db, crypto: FieldCrypto, token: string) {
   return {
     recipientName: row.r.nameEnc ? crypto.decrypt(row.r.nameEnc) : row.r.nameMasked,
     orgName: row.orgName,
-    contactName: contactName(crypto, row.c),
+    contactName: opened(crypto, row.c.name, row.c.nameEnc),
     shares: row.c.shares as 'summary' | 'checklist',
     visits: visits.map(({ v, volunteerName }) => ({
       visitedAt: v.visitedAt.toISOString(),

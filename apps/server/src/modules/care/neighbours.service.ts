@@ -8,7 +8,7 @@ import type { FieldCrypto } from '../../platform/crypto.js';
 import { AppError, invalidField } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { maskName } from './care.access.js';
-import { sealNeighbour } from './contacts.js';
+import { opened, sealNeighbour } from './contacts.js';
 import { loadManaged } from './plan.service.js';
 
 type Contact = typeof careContacts.$inferSelect;
@@ -89,7 +89,7 @@ export function createNeighboursService<R>(db: Db, crypto: FieldCrypto, get: (ac
     await db.transaction(async (tx) => {
       await lockActive(tx, id);
       const before = await neighbourOf(tx, id, contactId);
-      const name = input.name ?? (before.nameEnc ? crypto.decrypt(before.nameEnc) : before.name);
+      const name = input.name ?? opened(crypto, before.name, before.nameEnc);
       const phone = input.phone ?? crypto.decrypt(before.addressEnc);
       const sealed = { relation: input.relation, ...sealNeighbour(crypto, { name, phone }) };
       await tx.update(careContacts).set(sealed).where(eq(careContacts.id, contactId));

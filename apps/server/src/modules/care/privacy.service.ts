@@ -7,7 +7,7 @@ import type { FieldCrypto } from '../../platform/crypto.js';
 import { forgetRecipientWristbands } from '../wristbands/for-care.js';
 import { loadRecipient } from './care.access.js';
 import { careRepository as repo } from './care.repository.js';
-import { contactName, giverName } from './contacts.js';
+import { opened } from './contacts.js';
 
 /**
  * A recipient's rights over their data (个人信息保护法): withdrawing consent erases it, everything held can be
@@ -105,14 +105,14 @@ export function createPrivacyService<R>(db: Db, crypto: FieldCrypto, get: (actor
       },
       contacts: contacts.map((c) => ({
         kind: c.kind,
-        name: contactName(crypto, c),
+        name: opened(crypto, c.name, c.nameEnc),
         relation: c.relation,
         channel: c.channel,
         address: crypto.decrypt(c.addressEnc),
       })),
       consents: consents.map(({ givenByEnc, ...c }) => ({
         ...c,
-        givenBy: giverName(crypto, { givenBy: c.givenBy, givenByEnc }),
+        givenBy: opened(crypto, c.givenBy, givenByEnc),
         givenAt: c.givenAt.toISOString(),
         withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
         recordedBy: undefined,
