@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import pg from 'pg';
+import { freePort } from '../apps/server/src/test/ports.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -56,16 +57,6 @@ export interface Server {
  * batches are half as large, so PostgreSQL does more per check-in.
  */
 export const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
 
 /**
  * Youshe itself as production runs it: the server started as `npm start` starts it (the whole plugin stack,

@@ -8,19 +8,22 @@
 //
 // E2E_SCREENSHOTS=<folder> saves screenshots of the pages along the way.
 import type { Browser, Page } from 'playwright-core';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkA11y,
+  chinaDay,
   closeDropdowns,
   closePage,
   expectNoErrors,
+  fillDateRange,
   hasHorizontalOverflow,
   launchBrowser,
   newPage,
   pick,
   shot,
   signIn,
+  solidJpeg,
+  xlsxRows,
 } from './harness.js';
 import { expectOnlyProvoked, landedSignup, residentSignsUp, submitSignup } from './resident.js';
 
@@ -42,12 +45,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const day = (offset: number) => {
-  const d = new Date(Date.now() + offset * 86400_000);
-  // China time, as the console and the server count days.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
-};
 
 describe('a joint anti-fraud activity from agreement to attendance', () => {
   let partnershipId = '';
@@ -72,12 +69,7 @@ describe('a joint anti-fraud activity from agreement to attendance', () => {
       await pick(page, members, POLICE, POLICE);
       await closeDropdowns(page);
       // The period: from a month ago to 20 days ahead, so that the reminder shows.
-      const [from, to] = await form.locator('.ant-picker-range input').all();
-      await from!.click();
-      await from!.fill(day(-30));
-      await from!.press('Enter');
-      await to!.fill(day(20));
-      await to!.press('Enter');
+      await fillDateRange(form, chinaDay(-30), chinaDay(20));
       await page.getByTestId('goal-add').click();
       const goal = page.getByTestId('goal-editor-0');
       await goal.getByTestId('goal-title').fill('联合开展反诈宣传');
@@ -339,9 +331,7 @@ describe('a joint anti-fraud activity from agreement to attendance', () => {
       expect(await refusal.innerText()).toContain('这不是图片文件');
 
       // A photo, uploaded with a caption: it shows in the grid as a thumbnail.
-      const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#c00' } })
-        .jpeg({ quality: 90 })
-        .toBuffer();
+      const photo = await solidJpeg(640, 480, '#c00');
       await page.getByTestId('photo-caption').fill('民警现场讲解');
       await page.getByTestId('photo-upload').setInputFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer: photo });
       const grid = page.getByTestId('photo-grid');
@@ -361,21 +351,10 @@ describe('a joint anti-fraud activity from agreement to attendance', () => {
       // The ledger of the period, in Excel, with the activity's row.
       await page.goto('/activities');
       await page.getByTestId('activities-table').waitFor();
-      const [from, to] = await page.getByTestId('ledger-bar').locator('.ant-picker-range input').all();
-      await from!.click();
-      await from!.fill(day(-2));
-      await from!.press('Enter');
-      await to!.fill(day(5));
-      await to!.press('Enter');
+      await fillDateRange(page.getByTestId('ledger-bar'), chinaDay(-2), chinaDay(5));
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-export').click()]);
       expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-      const file = await download.path();
-      const { default: ExcelJS } = await import('exceljs');
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.readFile(file);
-      const cells: string[] = [];
-      book.eachSheet((sheet) => sheet.eachRow((row) => cells.push(row.values ? JSON.stringify(row.values) : '')));
-      const row = cells.find((c) => c.includes(TITLE));
+      const row = (await xlsxRows(await download.path())).find((c) => c.includes(TITLE));
       expect(row, 'the activity is a row of the ledger').toBeDefined();
       expect(row).toContain(POLICE);
       await page.getByTestId('calendar-subscribe').click();

@@ -3,12 +3,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { freePort } from '../apps/server/src/test/ports.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_PASSWORD = 'youshe-demo';
@@ -33,18 +33,6 @@ export interface RunningServer {
   /** Everything the server printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Polls /api/health until it answers 200; returns the milliseconds it took from `since`. */
@@ -291,6 +279,41 @@ export async function pick(page: Page, field: Locator, text: string, search?: st
 /** Closes any open select dropdown. */
 export async function closeDropdowns(page: Page) {
   await page.keyboard.press('Escape');
+}
+
+/** YYYY-MM-DD `offset` days from today in China time, as the console and the server count days. */
+export function chinaDay(offset: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offset * 86400_000));
+}
+
+/** Types both ends of the antd date-range picker inside `within`, each confirmed with Enter, as a user does. */
+export async function fillDateRange(within: Locator, from: string, to: string) {
+  const [start, end] = await within.locator('.ant-picker-range input').all();
+  await start!.click();
+  await start!.fill(from);
+  await start!.press('Enter');
+  await end!.fill(to);
+  await end!.press('Enter');
+}
+
+// Files: made for uploads, read from downloads (their libraries loaded on demand, by the specs that use them)
+
+/** A plain-coloured JPEG to upload: a real image, which the server decodes and makes thumbnails of. */
+export async function solidJpeg(width: number, height: number, background: string): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
+  return sharp({ create: { width, height, channels: 3, background } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}
+
+/** Every row of every sheet of an .xlsx file, each as the JSON of its cell values, to search for text. */
+export async function xlsxRows(file: string): Promise<string[]> {
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const rows: string[] = [];
+  book.eachSheet((sheet) => sheet.eachRow((row) => rows.push(row.values ? JSON.stringify(row.values) : '')));
+  return rows;
 }
 
 // Screenshots

@@ -2,22 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emptyPostgresDatabase, TEST_DB } from './test/harness.js';
+import { freePort } from './test/ports.js';
 
 const key = () => randomBytes(32).toString('base64');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** The server as `npm start` runs it, with the environment an operator gives it. */
 function startServer(env: NodeJS.ProcessEnv) {
