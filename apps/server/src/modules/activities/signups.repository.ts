@@ -102,80 +102,16 @@ export const signupsRepository = {
 
   /**
    * Self check-ins of many residents in one statement and one commit: for each {token, code}, in order,
-   * what was found and whether this scan was the one that checked the person in. The conditional
-   * update decides, so a repeat in the same batch, in another batch or in another process counts once;
-   * attendance grows by the number of rows that update really changed.
+   * what was found and whether this scan was the one that checked the person in. The statement is the
+   * database function `self_checkin_batch` (migration 0034), whose plan each connection makes once: it is
+   * the busiest statement there is, and planning it cost more than running it for a small batch.
    */
   async selfCheckInBatch(db: Executor, items: { token: string; code: string }[]): Promise<SelfCheckInOutcome[]> {
     const result = await db.execute(sql`
-      with input as (
-        select t.token, t.code, t.i
-        from unnest(${sql.param(items.map((x) => x.token))}::text[], ${sql.param(items.map((x) => x.code))}::text[])
-          with ordinality as t(token, code, i)
-      ),
-      -- The batch's activities are locked first, in one order: batches of several processes then
-      -- queue for a shared activity instead of each holding one the other needs (a deadlock, which
-      -- PostgreSQL only notices after deadlock_timeout, a second by default).
-      locked as (
-        select a.id from activities a
-        where a.public_token in (select token from input)
-        order by a.id
-        for no key update
-      ),
-      found as (
-        select input.i, a.id as activity_id, a.status as activity_status, a.attendance_count,
-               s.id as signup_id, s.status, s.name, s.checked_in_at
-        from input
-        left join (activities a join locked on locked.id = a.id) on a.public_token = input.token
-        left join signups s on s.code = input.code and s.activity_id = a.id
-      ),
-      upd as (
-        update signups s
-        set checked_in_at = now(), checkin_method = 'self', updated_at = now()
-        where s.id in (
-            select signup_id from found
-            where activity_status in ('published', 'in_progress') and status = 'confirmed'
-          )
-          and s.status = 'confirmed' and s.checked_in_at is null
-        returning s.id, s.activity_id
-      ),
-      counts as (select activity_id, count(*)::int as n from upd group by activity_id),
-      bump as (
-        update activities a
-        set attendance_count = a.attendance_count + counts.n
-        from counts
-        where a.id = counts.activity_id
-        returning a.id, a.attendance_count
-      ),
-      -- A scan that found the person not yet checked in, but whose update another process's batch
-      -- beat (the row changed under us): that batch has committed its count, which this statement's
-      -- snapshot cannot see. Reading the row with a lock gives its latest version.
-      stale as (
-        select a.id, a.attendance_count
-        from activities a
-        where a.id in (
-            select f.activity_id from found f
-            where f.status = 'confirmed' and f.checked_in_at is null and f.activity_status in ('published', 'in_progress')
-              and f.signup_id not in (select id from upd)
-          )
-          and a.id not in (select activity_id from counts)
-        for share
-      ),
-      marked as (
-        select f.*, (u.id is not null and row_number() over (partition by f.signup_id order by f.i) = 1) as first_time
-        from found f
-        left join upd u on u.id = f.signup_id
+      select * from self_checkin_batch(
+        ${sql.param(items.map((x) => x.token))}::text[],
+        ${sql.param(items.map((x) => x.code))}::text[]
       )
-      select m.i::int as i, m.activity_status, m.status, m.name, m.first_time,
-        (case when m.first_time
-          then b.attendance_count - c.n + row_number() over (partition by m.activity_id, m.first_time order by m.i)
-          else coalesce(b.attendance_count, st.attendance_count, m.attendance_count)
-        end)::int as attendance_count
-      from marked m
-      left join counts c on c.activity_id = m.activity_id
-      left join bump b on b.id = m.activity_id
-      left join stale st on st.id = m.activity_id
-      order by m.i
     `);
     return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({
       activityStatus: (r.activity_status as string | null) ?? null,
