@@ -97,7 +97,15 @@ export default function PartnershipDetailPage() {
           styles={{ label: { whiteSpace: 'nowrap' } }}
           items={[
             { key: 'org', label: t('partnerships.org'), children: p.orgName },
-            { key: 'members', label: t('partnerships.members'), children: p.members.map((m) => m.name).join('、') },
+            // The initiating unit is on the line above; its partners are the other members.
+            {
+              key: 'members',
+              label: t('partnerships.members'),
+              children: p.members
+                .filter((m) => m.id !== p.orgId)
+                .map((m) => m.name)
+                .join('、'),
+            },
             { key: 'period', label: t('partnerships.period'), children: `${formatDate(p.startsOn)} – ${formatDate(p.endsOn)}` },
             { key: 'signedOn', label: t('partnerships.signedOn'), children: p.signedOn ? formatDate(p.signedOn) : '—' },
             { key: 'agreement', label: t('partnerships.agreementFile'), children: <AgreementFile partnership={p} canWrite={canWrite} /> },
