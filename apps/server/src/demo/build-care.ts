@@ -3,7 +3,7 @@ import type { careConsents, careContacts, careRecipients, careVisits } from '../
 import { maskAddress, maskPhone, type FieldCrypto } from '../platform/crypto.js';
 import { graceDays } from '../modules/care/care.repository.js';
 import { maskName } from '../modules/care/care.access.js';
-import { sealFamily } from '../modules/care/contacts.js';
+import { sealed, sealFamily } from '../modules/care/contacts.js';
 import { DAY, DEMO_TODAY, DemoRandom, HOUR } from './random.js';
 import { lookups, type DemoWorld } from './world.js';
 
@@ -156,10 +156,12 @@ export function buildCare(seed: number, world: DemoWorld, crypto: FieldCrypto) {
       });
     });
     const proxy = s.family[0];
+    const giver = sealed(crypto, proxy ? proxy.name : s.name);
     consents.push({
       id: rng.uuid(enrolledAt.getTime() + 200 + index),
       recipientId: id,
-      givenBy: proxy ? proxy.name : s.name,
+      givenBy: giver.masked,
+      givenByEnc: giver.enc,
       byProxy: Boolean(proxy),
       proxyRelation: proxy?.relation ?? null,
       purposes: [...(proxy ? ['visits', 'family_reports', 'alerts'] : ['visits', 'alerts']), ...(s.wristband ? ['wristband'] : [])],

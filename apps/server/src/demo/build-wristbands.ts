@@ -1,7 +1,7 @@
 import { WRISTBAND_CODE_LENGTH } from '@youshe/shared';
 import type { careContacts, careRecipients, outboxMessages, wristbands, wristbandScans } from '../db/schema/index.js';
 import { maskPhone, type FieldCrypto } from '../platform/crypto.js';
-import { contactName } from '../modules/care/contacts.js';
+import { opened } from '../modules/care/contacts.js';
 import { DAY, DEMO_TODAY, DemoRandom, HOUR } from './random.js';
 import { lookups, type DemoWorld } from './world.js';
 
@@ -81,7 +81,7 @@ export function buildWristbands(
     care.contacts
       .filter((c) => c.recipientId === wearer.id && c.kind === 'family')
       .forEach((c, i) => {
-        const name = contactName(crypto, { name: c.name, nameEnc: c.nameEnc ?? null });
+        const name = opened(crypto, c.name, c.nameEnc ?? null);
         messages.push({
           id: rng.uuid(foundAt + 60_000 + i),
           kind: 'wristband.found',

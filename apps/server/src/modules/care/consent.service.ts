@@ -8,8 +8,8 @@ import type { FieldCrypto } from '../../platform/crypto.js';
 import { invalidField } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { forgetRecipientWristbands } from '../wristbands/for-care.js';
-import { loadRecipient, maskName, mayReveal, requireSee } from './care.access.js';
-import { opened, sealed } from './contacts.js';
+import { loadRecipient, mayReveal, requireSee } from './care.access.js';
+import { nameAsShown, sealed } from './contacts.js';
 import { loadManaged } from './plan.service.js';
 
 /** Messages to the family or the neighbours still waiting in the outbox, by the purpose that allowed them. */
@@ -105,7 +105,7 @@ export function createConsentService<R>(db: Db, crypto: FieldCrypto, get: (actor
       items: rows.map(({ c, login }) => ({
         id: c.id,
         // As on the recipient's page: in clear for those who may see the address, masked for the rest.
-        givenBy: open ? opened(crypto, c.givenBy, c.givenByEnc) : c.givenByEnc ? c.givenBy : maskName(c.givenBy),
+        givenBy: nameAsShown(crypto, c.givenBy, c.givenByEnc, open),
         byProxy: c.byProxy,
         proxyRelation: c.proxyRelation,
         purposes: c.purposes,

@@ -23,8 +23,12 @@ export const sealed = (crypto: FieldCrypto, clear: string) => ({ masked: maskNam
 /** The name in clear from those two columns: rows from before names were sealed have no `enc` and hold it in clear. */
 export const opened = (crypto: FieldCrypto, masked: string, enc: string | null) => (enc ? crypto.decrypt(enc) : masked);
 
-/** A contact's name in clear, for the demo builder, which opens the contacts this module sealed. */
-export const contactName = (crypto: FieldCrypto, c: { name: string; nameEnc: string | null }) => opened(crypto, c.name, c.nameEnc);
+/** The masked name from those two columns: a row from before names were sealed holds it in clear, masked here. */
+export const maskedName = (masked: string, enc: string | null) => (enc ? masked : maskName(masked));
+
+/** The name as a reader sees it: in clear where they may see it (`open`), masked elsewhere. */
+export const nameAsShown = (crypto: FieldCrypto, masked: string, enc: string | null, open: boolean) =>
+  open ? opened(crypto, masked, enc) : maskedName(masked, enc);
 
 /**
  * Names written before they were sealed — contacts (family and neighbours) and consent givers — are still in

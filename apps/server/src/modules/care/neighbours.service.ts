@@ -7,8 +7,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { FieldCrypto } from '../../platform/crypto.js';
 import { AppError, invalidField } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { maskName } from './care.access.js';
-import { opened, sealNeighbour } from './contacts.js';
+import { maskedName, opened, sealNeighbour } from './contacts.js';
 import { loadManaged } from './plan.service.js';
 
 type Contact = typeof careContacts.$inferSelect;
@@ -16,7 +15,7 @@ type Contact = typeof careContacts.$inferSelect;
 /** What the audit log keeps of a neighbour: the masked copies, never the name or phone themselves. */
 const masked = (c: Pick<Contact, 'name' | 'nameEnc' | 'relation' | 'addressMasked' | 'position'>) => ({
   position: c.position,
-  name: c.nameEnc ? c.name : maskName(c.name),
+  name: maskedName(c.name, c.nameEnc),
   relation: c.relation,
   phone: c.addressMasked,
 });

@@ -12,7 +12,7 @@ import { escapeLike } from '../../platform/sql.js';
 import { orgsRepository } from '../orgs/orgs.repository.js';
 import { dueOf, isPaired, loadRecipient, maskName, mayReveal, requireSee, shownName, type RecipientRow } from './care.access.js';
 import { careRepository as repo, graceDays } from './care.repository.js';
-import { opened, sealFamily, sealed, sealNeighbour } from './contacts.js';
+import { nameAsShown, sealFamily, sealed, sealNeighbour } from './contacts.js';
 import { createConsentService } from './consent.service.js';
 import { createHistoryService } from './history.service.js';
 import { createNeighboursService } from './neighbours.service.js';
@@ -58,7 +58,7 @@ export function createRecipientsService(db: Db, crypto: FieldCrypto) {
           id: c.id,
           kind: c.kind as 'family',
           // Masked like the address (rows from before names were encrypted are masked here).
-          name: openFamily && c.kind === 'family' ? opened(crypto, c.name, c.nameEnc) : c.nameEnc ? c.name : maskName(c.name),
+          name: nameAsShown(crypto, c.name, c.nameEnc, openFamily && c.kind === 'family'),
           relation: c.relation,
           channel: c.channel as 'email',
           addressMasked: c.addressMasked,
@@ -66,11 +66,7 @@ export function createRecipientsService(db: Db, crypto: FieldCrypto) {
         })),
       consent: consent && {
         // Shown in clear where family names are (a proxy is usually one of them), masked elsewhere.
-        givenBy: openFamily
-          ? opened(crypto, consent.givenBy, consent.givenByEnc)
-          : consent.givenByEnc
-            ? consent.givenBy
-            : maskName(consent.givenBy),
+        givenBy: nameAsShown(crypto, consent.givenBy, consent.givenByEnc, openFamily),
         byProxy: consent.byProxy,
         proxyRelation: consent.proxyRelation,
         purposes: consent.purposes,
