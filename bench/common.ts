@@ -65,7 +65,11 @@ export const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 export async function youshe(url: string, workers = WORKERS): Promise<Server> {
   const port = await freePort();
   // BENCH_PROFILE_DIR=/some/dir: each server process writes a CPU profile there when it stops.
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  // BENCH_NODE_FLAGS="--max-semi-space-size=64": Node flags to try on the server (e.g. the heap's sizes).
+  const profile = [
+    ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+    ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []),
+  ];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(HERE, '../apps/server/src/server.ts')], {
     cwd: path.join(HERE, '../apps/server'),
     env: {
