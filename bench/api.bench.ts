@@ -22,7 +22,7 @@ import { loadConfig } from '../apps/server/src/config.js';
 import { openDatabase, type Database } from '../apps/server/src/db/client.js';
 import { migrate } from '../apps/server/src/db/migrate.js';
 import { freePort } from '../apps/server/src/test/ports.js';
-import { adminQuery, log, urlOf } from './common.js';
+import { adminQuery, log, SERVER_NODE_FLAGS, urlOf } from './common.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -108,7 +108,11 @@ async function timedStart(dataDir: string, viaNpm = false): Promise<number> {
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       })
-    : spawn(process.execPath, [path.join(ROOT, 'apps/server/dist/server.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    : spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(ROOT, 'apps/server/dist/server.js')], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
   const kill = (signal: NodeJS.Signals) => (viaNpm ? process.kill(-child.pid!, signal) : child.kill(signal));
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));

@@ -58,6 +58,14 @@ export interface Server {
  */
 export const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 
+/** The Node flags `npm start` gives the server (the root package.json's start script), for servers started as it does. */
+export const SERVER_NODE_FLAGS: string[] = (() => {
+  const start = (JSON.parse(readFileSync(path.join(HERE, '../package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const flags = /\bnode ((?:--\S+ )*)apps\/server\/dist\/server\.js/.exec(start);
+  if (!flags) throw new Error(`the start script does not start apps/server/dist/server.js: ${start}`);
+  return flags[1]!.split(' ').filter(Boolean);
+})();
+
 /**
  * Youshe itself as production runs it: the server started as `npm start` starts it (the whole plugin stack,
  * WORKERS processes sharing the port), on PostgreSQL, behind a proxy. Its CPU is counted over its processes.
@@ -70,23 +78,27 @@ export async function youshe(url: string, workers = WORKERS): Promise<Server> {
     ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
     ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []),
   ];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(HERE, '../apps/server/src/server.ts')], {
-    cwd: path.join(HERE, '../apps/server'),
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: url,
-      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
-      TRUST_PROXY: 'true',
-      // BENCH_LOG_LEVEL=error shows what went wrong when answers are not 200.
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      WORKERS: String(workers),
+  const child = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, ...profile, '--import', 'tsx', path.join(HERE, '../apps/server/src/server.ts')],
+    {
+      cwd: path.join(HERE, '../apps/server'),
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: url,
+        ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+        TRUST_PROXY: 'true',
+        // BENCH_LOG_LEVEL=error shows what went wrong when answers are not 200.
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        WORKERS: String(workers),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   await new Promise<void>((resolve, reject) => {
     let out = '';
