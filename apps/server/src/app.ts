@@ -44,13 +44,16 @@ import { outcomesRoutes } from './modules/outcomes/outcomes.routes.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { pressRoutes } from './modules/reports/press.routes.js';
 import { VERSION } from './version.js';
+import { registerRequestLog } from './platform/request-log.js';
 
 export interface AppOptions {
   config: Config;
   database: Database;
   /** Built console to serve at /; omitted in API-only tests. */
   webRoot?: string | null;
+  /** JSON log lines (production), on standard output unless `logStream` takes them (tests). */
   logger?: boolean;
+  logStream?: { write(line: string): void };
 }
 
 export function defaultWebRoot(): string | null {
@@ -65,13 +68,16 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const { config, database } = options;
   const services = createServices(database, config);
   const app = Fastify({
-    logger: options.logger ? { level: config.logLevel } : false,
+    logger: options.logger ? { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) } : false,
+    // Fastify's own request lines carry the URL, codes and search terms included: registerRequestLog instead.
+    disableRequestLogging: true,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerRequestLog(app);
 
   registerSecurityHeaders(app, {
     contentSecurityPolicy: {
