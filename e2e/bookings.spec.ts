@@ -2,9 +2,11 @@
 // page, moves it to another time and gets the code with its QR; the clerk of the Hengnan delivery team's
 // luggage point (hy-volunteer, whose rights reach that outlet) enters the code at the counter and marks
 // it fulfilled, once. The phone pages pass axe-core.
+//
+// E2E_SCREENSHOTS=<folder> saves screenshots of the phone pages along the way.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, closePage, errorsOf, hasHorizontalOverflow, launchBrowser, newPage, signIn } from './harness.js';
+import { checkA11y, closePage, errorsOf, hasHorizontalOverflow, launchBrowser, newPage, shot, signIn } from './harness.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,21 +21,36 @@ function expectOnlyProvoked(page: Page) {
   expect(unexpected, 'console errors, page errors or 5xx answers').toEqual([]);
 }
 
-/** The first slot with room at the luggage point, other than `not`. */
+const LUGGAGE_POINT = '投递部新生行李寄递点';
+
+/** The first slot with room at the luggage point, other than `not`: the outlet opened if it is not, then its days in turn. */
 async function pickSlot(page: Page, not?: string) {
-  const outlet = page.getByTestId('booking-outlet').filter({ hasText: '投递部新生行李寄递点' });
-  const slots = outlet.getByTestId('booking-slot');
-  const n = await slots.count();
-  for (let i = 0; i < n; i++) {
-    const slot = slots.nth(i);
-    const id = await slot.getAttribute('data-slot-id');
-    if (id !== not && Number(await slot.getAttribute('data-places-left')) > 0 && (await slot.isEnabled())) {
-      await slot.tap();
-      return id!;
+  const outlet = page.getByTestId('booking-outlet').filter({ hasText: LUGGAGE_POINT });
+  const toggle = outlet.getByTestId('booking-outlet-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.tap();
+  const days = outlet.getByTestId('booking-day');
+  await days.first().waitFor();
+  const d = await days.count();
+  for (let i = 0; i < d; i++) {
+    const day = days.nth(i);
+    if (!(await day.isEnabled())) continue;
+    await day.tap();
+    await expect.poll(() => day.getAttribute('aria-pressed')).toBe('true');
+    const slots = outlet.getByTestId('booking-slot');
+    const n = await slots.count();
+    for (let j = 0; j < n; j++) {
+      const slot = slots.nth(j);
+      const id = await slot.getAttribute('data-slot-id');
+      if (id !== not && Number(await slot.getAttribute('data-places-left')) > 0 && (await slot.isEnabled())) {
+        await slot.tap();
+        return id!;
+      }
     }
   }
   throw new Error('no slot with room at the luggage point');
 }
+
+const expandedOutlets = (page: Page) => page.locator('[data-testid="booking-outlet-toggle"][aria-expanded="true"]');
 
 describe('luggage pickup bookings', () => {
   let token = '';
@@ -59,8 +76,28 @@ describe('luggage pickup bookings', () => {
     try {
       await phone.goto(`/b/${token}`);
       await phone.getByTestId('booking-outlet').first().waitFor();
+      // One task at a time: the outlets, each with a line on its earliest time and places left, and no times until
+      // one is opened. Every time of every outlet made this page over 7,000 px tall, step 2 far below.
+      expect(await phone.getByTestId('booking-outlet').count()).toBeGreaterThan(1);
+      expect(await expandedOutlets(phone).count()).toBe(0);
+      expect(await phone.getByTestId('booking-slot').count()).toBe(0);
+      expect(await phone.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(2_000);
       await checkA11y(phone);
       expect(await hasHorizontalOverflow(phone)).toBe(false);
+      await shot(phone, 'booking-public');
+
+      // Opened, an outlet shows its days and the first day's times; opening another closes it.
+      const luggage = phone.getByTestId('booking-outlet').filter({ hasText: LUGGAGE_POINT });
+      await luggage.getByTestId('booking-outlet-toggle').tap();
+      await luggage.getByTestId('booking-slot').first().waitFor();
+      expect(await luggage.locator('[data-testid="booking-day"][aria-pressed="true"]').count()).toBe(1);
+      await checkA11y(phone);
+      expect(await hasHorizontalOverflow(phone)).toBe(false);
+      await shot(phone, 'booking-outlet-open');
+      await phone.getByTestId('booking-outlet').first().getByTestId('booking-outlet-toggle').tap();
+      await expect.poll(() => luggage.getByTestId('booking-outlet-toggle').getAttribute('aria-expanded')).toBe('false');
+      expect(await expandedOutlets(phone).count()).toBe(1);
+      expect(await luggage.getByTestId('booking-slot').count()).toBe(0);
       const first = await pickSlot(phone);
 
       // A notice number in the wrong format is refused beside the field, saying why.
@@ -80,6 +117,12 @@ describe('luggage pickup bookings', () => {
 
       await phone.getByTestId('booking-change').tap();
       await phone.getByTestId('booking-outlet').first().waitFor();
+      // Moving starts where the booking is: its outlet open on its day, the booked time shown and not to be picked.
+      expect(await expandedOutlets(phone).count()).toBe(1);
+      expect(await phone.locator(`[data-slot-id="${first}"]`).isDisabled()).toBe(true);
+      await checkA11y(phone);
+      expect(await hasHorizontalOverflow(phone)).toBe(false);
+      await shot(phone, 'booking-change');
       const second = await pickSlot(phone, first);
       expect(second).not.toBe(first);
       await phone.getByTestId('my-booking').waitFor();

@@ -178,10 +178,30 @@ describe('editing a booking campaign', () => {
       await page.getByTestId('slot-capacity-save').click();
       await expect.poll(() => first.getByTestId('slot-booked').innerText()).toBe('2 / 4');
 
+      // Every time the phone page offers: each outlet opened in turn (the campaign's only one starts open), and each
+      // of its days. Every day here has room: a full day cannot be opened, and its times would be missed unseen.
       const publicSlots = async () => {
         await phone.goto(`/b/${made.token}`);
-        await phone.getByTestId('booking-outlet').first().waitFor();
-        return phone.getByTestId('booking-slot').evaluateAll((els) => els.map((e) => e.getAttribute('data-slot-id')));
+        const outlets = phone.getByTestId('booking-outlet');
+        await outlets.first().waitFor();
+        expect(await outlets.count()).toBe(1);
+        expect(await outlets.first().getByTestId('booking-outlet-toggle').getAttribute('aria-expanded')).toBe('true');
+        const ids: (string | null)[] = [];
+        const days = outlets.first().getByTestId('booking-day');
+        await days.first().waitFor();
+        for (let i = 0; i < (await days.count()); i++) {
+          const day = days.nth(i);
+          expect(await day.isEnabled(), `day ${await day.getAttribute('data-date')} has room`).toBe(true);
+          await day.tap();
+          await expect.poll(() => day.getAttribute('aria-pressed')).toBe('true');
+          ids.push(
+            ...(await outlets
+              .first()
+              .getByTestId('booking-slot')
+              .evaluateAll((els) => els.map((e) => e.getAttribute('data-slot-id')))),
+          );
+        }
+        return ids;
       };
       expect(await publicSlots()).toContain(made.slotIds[0]);
       await first.getByTestId('slot-toggle').click();
