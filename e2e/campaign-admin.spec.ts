@@ -1,7 +1,8 @@
 // Running a booking campaign after it was set up, and the catalogues behind stations and outcomes, in the browser:
 // the Hengyang officer rewords a campaign that people have booked (and is told why removing a field is refused),
 // two officers saving at once are kept apart, a slot's capacity cannot fall below its bookings, a closed slot
-// leaves the residents' phone page and comes back when reopened, and slots are added; the platform admin adds,
+// leaves the residents' phone page and comes back when reopened, and slots are added; on a phone, a full day still
+// opens and its full time offers the waiting list; the platform admin adds,
 // renames, retires and restores a station function; a Changzhou officer records a lead with the resident's
 // consent, sees the number masked and reveals it (audited), and Chifeng's officer does not see it. axe-core
 // finds nothing serious on any of these pages.
@@ -65,6 +66,8 @@ async function makeCampaign(page: Page): Promise<Made> {
           slots: [
             { startsAt: day(3, 9), endsAt: day(3, 10), capacity: 2 },
             { startsAt: day(3, 10), endsAt: day(3, 11), capacity: 2 },
+            // A day with one place, taken below: a full day.
+            { startsAt: day(4, 9), endsAt: day(4, 10), capacity: 1 },
           ],
         },
       ],
@@ -77,6 +80,7 @@ async function makeCampaign(page: Page): Promise<Made> {
   for (const [i, n] of [
     [1, 0],
     [2, 0],
+    [3, 2],
   ] as const) {
     const res = await page.request.post(`/api/public/booking-campaigns/${c.publicToken}/bookings`, {
       data: {
@@ -178,8 +182,7 @@ describe('editing a booking campaign', () => {
       await page.getByTestId('slot-capacity-save').click();
       await expect.poll(() => first.getByTestId('slot-booked').innerText()).toBe('2 / 4');
 
-      // Every time the phone page offers: each outlet opened in turn (the campaign's only one starts open), and each
-      // of its days. Every day here has room: a full day cannot be opened, and its times would be missed unseen.
+      // Every time the phone page offers: the campaign's only outlet (it starts open), each of its days opened in turn.
       const publicSlots = async () => {
         await phone.goto(`/b/${made.token}`);
         const outlets = phone.getByTestId('booking-outlet');
@@ -191,7 +194,6 @@ describe('editing a booking campaign', () => {
         await days.first().waitFor();
         for (let i = 0; i < (await days.count()); i++) {
           const day = days.nth(i);
-          expect(await day.isEnabled(), `day ${await day.getAttribute('data-date')} has room`).toBe(true);
           await day.tap();
           await expect.poll(() => day.getAttribute('aria-pressed')).toBe('true');
           ids.push(
@@ -219,11 +221,39 @@ describe('editing a booking campaign', () => {
       await pick(page, outlet.locator('.ant-select').first(), '衡南县邮政投递部新生行李寄递点', '新生行李');
       await (await inputOf(outlet.locator('.ant-input-number').nth(2))).fill('3');
       await page.getByTestId('slots-add-save').click();
-      await expect.poll(() => page.locator('[data-slot-id]').count()).toBe(5);
+      await expect.poll(() => page.locator('[data-slot-id]').count()).toBe(6);
       expectOnlyProvoked(page);
       expectOnlyProvoked(phone);
     } finally {
       await closePage(page);
+      await closePage(phone);
+    }
+  });
+
+  it('a full day still opens on the phone, and its full time offers the waiting list', async () => {
+    const phone = await newPage(browser, { phone: true });
+    try {
+      await phone.goto(`/b/${made.token}`);
+      const fullDay = phone.locator(`[data-testid="booking-day"][data-date="${day(4, 9).slice(0, 10)}"]`);
+      await fullDay.waitFor();
+      expect(await fullDay.innerText()).toContain('已约满');
+      await fullDay.tap();
+      await expect.poll(() => fullDay.getAttribute('aria-pressed')).toBe('true');
+      const slot = phone.locator(`[data-testid="booking-slot"][data-slot-id="${made.slotIds[2]}"]`);
+      expect(await slot.getAttribute('data-places-left')).toBe('0');
+      await a11y(phone);
+      await slot.tap();
+      await phone.getByTestId('booking-field-notice_no').fill('430612000009');
+      await phone.getByTestId('booking-field-name').fill('刘同学');
+      await phone.getByTestId('booking-field-phone').fill('13973400009');
+      await phone.getByTestId('booking-field-school').fill('湘潭大学');
+      await phone.getByTestId('booking-consent').check();
+      await phone.getByTestId('booking-submit').tap();
+      await phone.getByTestId('booking-waitlist').tap();
+      await phone.waitForURL(/\/bk\//);
+      await expect.poll(() => phone.getByTestId('my-booking').getAttribute('data-status')).toBe('waitlisted');
+      expectOnlyProvoked(phone);
+    } finally {
       await closePage(phone);
     }
   });

@@ -27,7 +27,7 @@ export function slotDays(slots: Slot[], current?: string | null): SlotDay[] {
   return [...days.values()];
 }
 
-/** A full day leads nowhere, except the one holding the resident's booking: they may want to see it among its times. */
+/** A day to open first: one with room, or the one holding the resident's booking. */
 export const choosable = (d: SlotDay) => d.placesLeft > 0 || d.hasCurrent;
 
 /**
@@ -51,9 +51,8 @@ export function DayPicker({ days, selected, onSelect }: { days: SlotDay[]; selec
             <button
               key={d.date}
               type="button"
-              className="booking-day"
+              className={d.placesLeft > 0 ? 'booking-day' : 'booking-day full'}
               aria-pressed={d.date === selected}
-              disabled={!choosable(d)}
               onClick={() => onSelect(d.date)}
               data-testid="booking-day"
               data-date={d.date}
