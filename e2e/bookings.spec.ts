@@ -107,7 +107,12 @@ describe('luggage pickup bookings', () => {
       await phone.getByTestId('booking-consent').check();
       await phone.getByTestId('booking-submit').tap();
       await phone.getByText('录取通知书编号格式不正确').waitFor();
+      // The message says what the field's hint says: the hint steps aside while it shows, and comes back after.
+      const hint = phone.locator('.ant-form-item-extra', { hasText: '见录取通知书' });
+      expect(await phone.getByText('位数字，见录取通知书').filter({ visible: true }).count()).toBe(1);
+      expect(await hint.isVisible()).toBe(false);
       await phone.getByTestId('booking-field-notice_no').fill('430412345678');
+      await expect.poll(() => hint.isVisible()).toBe(true);
       await phone.getByTestId('booking-submit').tap();
 
       await phone.waitForURL(/\/bk\//);

@@ -124,7 +124,15 @@ function BookingForm({
       <Button size="large" block onClick={() => onChangeSlot(null)} style={{ marginBottom: 16 }} data-testid="booking-other-slot">
         {t('bookings.public.otherSlot')}
       </Button>
-      <Form form={form} layout="vertical" size="large" requiredMark={false} onFinish={() => void submit(false)} data-testid="booking-form">
+      <Form
+        form={form}
+        layout="vertical"
+        size="large"
+        requiredMark={false}
+        onFinish={() => void submit(false)}
+        className="booking-form"
+        data-testid="booking-form"
+      >
         {c.fields.map((f) => (
           <FieldInput key={f.key} field={f} />
         ))}
