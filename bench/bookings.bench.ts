@@ -33,6 +33,8 @@ import { migrate } from '../apps/server/src/db/migrate.js';
 import {
   adminQuery,
   describeCpu,
+  ceilingFigures,
+  EMPTY_SERVERS,
   emptyServer,
   log,
   POOL_SIZE,
@@ -249,8 +251,7 @@ async function bookingsBench() {
       const r = await run(`round ${round}/${ROUNDS}, Youshe (the whole app)`, youshe);
       ours.push({ perS: describe('Youshe', r), r });
       checks.push(await verify(r));
-      for (const kind of ['fastify', 'http'] as const) {
-        const label = kind === 'fastify' ? 'empty Fastify route' : 'empty node:http server';
+      for (const { kind, label } of EMPTY_SERVERS) {
         const empty = await run(
           `round ${round}/${ROUNDS}, ${label} (no database)`,
           () => emptyServer(kind, ROUTE, SAMPLE_ANSWER),
@@ -305,11 +306,7 @@ console.log(
     ratio: Math.round((r.ours.perS / r.bare.perS) * 100) / 100,
     closed_loop_p50_ms: r.ours.r.p50,
     closed_loop_p99_ms: r.ours.r.p99,
-    empty_fastify_per_s: round1(r.emptyFastify.perS),
-    empty_http_per_s: round1(r.emptyHttp.perS),
-    // The most any Fastify app, and any Node server, could reach over the bare server on this machine today.
-    empty_fastify_ratio: Math.round((r.emptyFastify.perS / r.bare.perS) * 100) / 100,
-    empty_http_ratio: Math.round((r.emptyHttp.perS / r.bare.perS) * 100) / 100,
+    ...ceilingFigures({ fastify: r.emptyFastify.perS, http: r.emptyHttp.perS }, r.bare.perS),
     workers: WORKERS,
   }),
 );

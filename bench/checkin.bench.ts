@@ -33,6 +33,8 @@ import { migrate } from '../apps/server/src/db/migrate.js';
 import {
   adminQuery,
   describeCpu,
+  ceilingFigures,
+  EMPTY_SERVERS,
   emptyServer,
   log,
   POOL_SIZE,
@@ -235,8 +237,7 @@ async function checkinBench() {
       const checked = await verify(ours);
       duplicates += checked.duplicates;
       missing += checked.missing;
-      for (const kind of ['fastify', 'http'] as const) {
-        const label = kind === 'fastify' ? 'empty Fastify route' : 'empty node:http server';
+      for (const { kind, label } of EMPTY_SERVERS) {
         const empty = await run(`round ${round}/${ROUNDS}, ${label} (no database)`, () => emptyServer(kind, ROUTE, answer), 0, false);
         empties[kind].push({ perS: describe(label, empty), r: empty });
       }
@@ -288,11 +289,7 @@ console.log(
     missing: r.missing,
     baseline_per_s: round(r.bare.perS),
     ratio: Math.round((r.ours.perS / r.bare.perS) * 100) / 100,
-    empty_fastify_per_s: round(r.emptyFastify.perS),
-    empty_http_per_s: round(r.emptyHttp.perS),
-    // The most any Fastify app, and any Node server, could reach over the bare server on this machine today.
-    empty_fastify_ratio: Math.round((r.emptyFastify.perS / r.bare.perS) * 100) / 100,
-    empty_http_ratio: Math.round((r.emptyHttp.perS / r.bare.perS) * 100) / 100,
+    ...ceilingFigures({ fastify: r.emptyFastify.perS, http: r.emptyHttp.perS }, r.bare.perS),
     workers: WORKERS,
   }),
 );

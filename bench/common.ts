@@ -277,6 +277,25 @@ export async function runLoad(
  * `http` module with no framework at all (`http`). Measured in the same run as the others, it says how
  * much room this machine leaves: no server can answer faster than one that does nothing.
  */
+/** The two empty servers, with the names the benches print them under. */
+export const EMPTY_SERVERS = [
+  { kind: 'fastify', label: 'empty Fastify route' },
+  { kind: 'http', label: 'empty node:http server' },
+] as const;
+
+/** The ceiling in a bench's last JSON line: each empty server's best rate, and its ratio over the bare server's. */
+export function ceilingFigures(best: { fastify: number; http: number }, barePerS: number) {
+  const tenth = (n: number) => Math.round(n * 10) / 10;
+  const hundredth = (n: number) => Math.round(n * 100) / 100;
+  return {
+    empty_fastify_per_s: tenth(best.fastify),
+    empty_http_per_s: tenth(best.http),
+    // The most any Fastify app, and any Node server, could reach over the bare server on this machine that day.
+    empty_fastify_ratio: hundredth(best.fastify / barePerS),
+    empty_http_ratio: hundredth(best.http / barePerS),
+  };
+}
+
 export async function emptyServer(kind: 'fastify' | 'http', route: string, answer: object): Promise<Server> {
   const body = JSON.stringify(answer);
   if (kind === 'fastify') {
