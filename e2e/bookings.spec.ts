@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, closePage, errorsOf, hasHorizontalOverflow, launchBrowser, newPage, shot, signIn } from './harness.js';
+import { submitBooking } from './resident.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -100,12 +101,7 @@ describe('luggage pickup bookings', () => {
       const first = await pickSlot(phone);
 
       // A notice number in the wrong format is refused beside the field, saying why.
-      await phone.getByTestId('booking-field-notice_no').fill('12345');
-      await phone.getByTestId('booking-field-name').fill('周子涵');
-      await phone.getByTestId('booking-field-phone').fill('13973400001');
-      await phone.getByTestId('booking-field-school').fill('中南大学');
-      await phone.getByTestId('booking-consent').check();
-      await phone.getByTestId('booking-submit').tap();
+      await submitBooking(phone, { notice_no: '12345', name: '周子涵', phone: '13973400001', school: '中南大学' });
       await phone.getByText('录取通知书编号格式不正确').waitFor();
       // The message says what the field's hint says: the hint steps aside while it shows, and comes back after.
       const hint = phone.locator('.ant-form-item-extra', { hasText: '见录取通知书' });

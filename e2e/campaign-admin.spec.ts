@@ -11,7 +11,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, closePage, launchBrowser, newPage, pick, shot, signIn } from './harness.js';
-import { expectOnlyProvoked } from './resident.js';
+import { expectOnlyProvoked, submitBooking } from './resident.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -243,12 +243,7 @@ describe('editing a booking campaign', () => {
       expect(await slot.getAttribute('data-places-left')).toBe('0');
       await a11y(phone);
       await slot.tap();
-      await phone.getByTestId('booking-field-notice_no').fill('430612000009');
-      await phone.getByTestId('booking-field-name').fill('刘同学');
-      await phone.getByTestId('booking-field-phone').fill('13973400009');
-      await phone.getByTestId('booking-field-school').fill('湘潭大学');
-      await phone.getByTestId('booking-consent').check();
-      await phone.getByTestId('booking-submit').tap();
+      await submitBooking(phone, { notice_no: '430612000009', name: '刘同学', phone: '13973400009', school: '湘潭大学' });
       await phone.getByTestId('booking-waitlist').tap();
       await phone.waitForURL(/\/bk\//);
       await expect.poll(() => phone.getByTestId('my-booking').getAttribute('data-status')).toBe('waitlisted');

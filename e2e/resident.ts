@@ -1,5 +1,5 @@
-// What the residents' specs share: a resident signing up on a phone, and the check that a page saw only the
-// failures a test provoked.
+// What the residents' specs share: a resident signing up or booking on a phone, and the check that a page saw
+// only the failures a test provoked.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { errorsOf } from './harness.js';
@@ -24,6 +24,13 @@ export async function landedSignup(page: Page) {
   const status = page.getByTestId('signup-status');
   await status.waitFor();
   return { code: new URL(page.url()).pathname.split('/').pop()!, status: await status.getAttribute('data-status') };
+}
+
+/** Fills a campaign's booking form, its answers by field key, ticks consent and sends it (a time already picked). */
+export async function submitBooking(page: Page, values: Record<string, string>) {
+  for (const [key, value] of Object.entries(values)) await page.getByTestId(`booking-field-${key}`).fill(value);
+  await page.getByTestId('booking-consent').check();
+  await page.getByTestId('booking-submit').tap();
 }
 
 export async function residentSignsUp(page: Page, token: string, who: { name: string; phone: string }) {
