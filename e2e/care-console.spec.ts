@@ -207,9 +207,12 @@ describe('the care console', () => {
     try {
       await signIn(admin, 'admin');
       const outbox = await (await admin.request.get('/api/outbox', { params: { kind: 'care.alert', pageSize: 200 } })).json();
-      const toNeighbour = outbox.items.filter((m: { recipientName?: string }) => m.recipientName === '钱阿姨');
+      const toNeighbour = outbox.items.filter((m: { recipientMasked: string }) => m.recipientMasked === '137****9902');
       expect(toNeighbour).toHaveLength(1);
+      // The outbox shows the neighbour's name masked only.
+      expect(toNeighbour[0]).toMatchObject({ recipientNameMasked: '钱**' });
       expect(JSON.stringify(toNeighbour[0])).toContain('韩玉珍');
+      expect(JSON.stringify(toNeighbour[0])).not.toContain('钱阿姨');
     } finally {
       await closePage(admin);
     }

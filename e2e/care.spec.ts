@@ -115,8 +115,11 @@ describe('care routes on a phone', () => {
 
       await signIn(admin, 'admin');
       const outbox = await (await admin.request.get('/api/outbox', { params: { kind: 'care.alert', pageSize: 200 } })).json();
-      const toFamily = JSON.stringify(outbox.items.filter((m: { recipientName?: string }) => m.recipientName === '李建华'));
+      // The son's message, by his masked phone: his name is masked in the outbox.
+      const toFamily = JSON.stringify(outbox.items.filter((m: { recipientMasked: string }) => m.recipientMasked === '139****1702'));
       expect(toFamily).toContain('张桂英');
+      expect(toFamily).toContain('"recipientNameMasked":"李**"');
+      expect(toFamily).not.toContain('李建华');
       const visits = (await (await carrier.request.get(`/api/care/recipients/${stop.id}/visits`)).json()).items;
       expect(visits[0]).toMatchObject({ concern: 'urgent', confirmation: 'signature', hasSignature: true });
       expectNoErrors(carrier);

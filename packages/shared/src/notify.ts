@@ -4,13 +4,13 @@ import { pageOf } from './common.js';
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'held', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
-/** One outgoing message as the outbox page shows it: the recipient only masked. */
+/** One outgoing message as the outbox page shows it: the recipient's address and name only masked. */
 export const outboxMessageSchema = z.object({
   id: z.uuid(),
   kind: z.string(),
   channel: z.enum(['email', 'webhook']),
   recipientMasked: z.string(),
-  recipientName: z.string().nullable(),
+  recipientNameMasked: z.string().nullable(),
   subject: z.string(),
   body: z.string(),
   status: z.enum(OUTBOX_STATUSES),

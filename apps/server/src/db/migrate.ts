@@ -29,18 +29,19 @@ const running = new WeakMap<Database, Promise<unknown>>();
 /**
  * Applies the committed SQL migrations in order, each in its own transaction, under a
  * PostgreSQL advisory lock held on one connection so that instances starting together queue up.
+ * `before` stops short of that migration file: tests of a data migration write rows as older versions did.
  */
-export function migrate(database: Database): Promise<string[]> {
+export function migrate(database: Database, options: { before?: string } = {}): Promise<string[]> {
   const previous = running.get(database) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => migrateLocked(database));
+  const next = previous.catch(() => undefined).then(() => migrateLocked(database, options.before));
   running.set(database, next);
   return next;
 }
 
-async function migrateLocked(database: Database): Promise<string[]> {
+async function migrateLocked(database: Database, before: string | undefined): Promise<string[]> {
   const dir = migrationsDir();
   const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.sql'))
+    .filter((f) => f.endsWith('.sql') && (before === undefined || f < before))
     .sort();
   return database.withConnection(async (query) => {
     await query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);

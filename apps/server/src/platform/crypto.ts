@@ -39,6 +39,15 @@ export function maskPhone(phone: string): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
 }
 
+/**
+ * 王秀兰 → 王** : enough for an alert list, not enough to identify someone outside the grid. Migration
+ * 0036_outbox_names_masked does the same in SQL; keep the two alike.
+ */
+export const maskName = (name: string) => {
+  const chars = [...name.trim()];
+  return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(Math.min(chars.length - 1, 3));
+};
+
 /** 320402199001011234 → 3204**********1234 */
 export function maskIdNumber(id: string): string {
   return id.length >= 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : '****';

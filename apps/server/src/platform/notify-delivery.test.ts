@@ -14,7 +14,7 @@ let smtpPort: number;
 const mails: { to: string[]; raw: string }[] = [];
 
 /** Decodes RFC 2047 words and a base64 / quoted-printable body, enough to read back what nodemailer wrote. */
-function readMail(raw: string): { subject: string; text: string } {
+function readMail(raw: string): { subject: string; toHeader: string; text: string } {
   const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
   const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
   const words = (s: string) =>
@@ -27,6 +27,7 @@ function readMail(raw: string): { subject: string; text: string } {
           ).toString('utf8'),
     );
   const subject = words(/^subject: (.*)$/im.exec(unfolded)?.[1] ?? '').trim();
+  const toHeader = words(/^to: (.*)$/im.exec(unfolded)?.[1] ?? '').trim();
   const body = rest.join('\n\n');
   const encoding = /content-transfer-encoding: (\S+)/i.exec(unfolded)?.[1]?.toLowerCase();
   const text =
@@ -38,7 +39,7 @@ function readMail(raw: string): { subject: string; text: string } {
             'latin1',
           ).toString('utf8')
         : body;
-  return { subject, text };
+  return { subject, toHeader, text };
 }
 
 async function listen(handler: (req: IncomingMessage, body: string) => number): Promise<{ server: Server; url: string }> {
@@ -85,7 +86,7 @@ const enqueue = async (channel: 'email' | 'webhook', to: string, subject: string
       to,
       toName: '王女士',
       subject,
-      body: `正文：${subject}`,
+      body: `王女士您好，正文：${subject}`,
       link,
       dedupeKey: unique('k'),
     },
@@ -112,7 +113,9 @@ describe('delivering the outbox', () => {
       const mail = received.filter((m) => m.subject === s);
       expect(mail, s).toHaveLength(1);
       expect(mail[0]!.to).toBe(`family+${s}@example.org`);
-      expect(mail[0]!.text).toContain(`正文：${s}`);
+      // The name, kept sealed in the outbox, is back in clear in the To: header and the greeting.
+      expect(mail[0]!.toHeader).toMatch(/^王女士\s*<family\+/);
+      expect(mail[0]!.text).toContain(`王女士您好，正文：${s}`);
       expect(mail[0]!.text).toContain('https://youshe.example/f/abc');
     }
     for (const m of messages) expect(await row(m.id)).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
@@ -157,7 +160,9 @@ describe('delivering the outbox', () => {
       expect(JSON.parse(last.body)).toMatchObject({
         id: m.id,
         to: '13912345678',
+        toName: '王女士',
         subject,
+        body: `王女士您好，正文：${subject}`,
         kind: 'test.message',
         link: 'https://youshe.example.cn/f/abc',
       });

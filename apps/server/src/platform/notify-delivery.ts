@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db } from '../db/client.js';
 import type { FieldCrypto } from './crypto.js';
+import { withName } from './notify.js';
 
 export interface DeliveryOptions {
   smtpUrl?: string | undefined;
@@ -27,7 +28,7 @@ interface Claimed {
   kind: string;
   channel: string;
   recipient_enc: string;
-  recipient_name: string | null;
+  recipient_name_enc: string | null;
   subject: string;
   body: string;
   link: string | null;
@@ -50,12 +51,12 @@ export function absoluteLink(link: string | null, publicUrl: string | undefined)
 }
 
 /** The body a gateway receives; the signature covers exactly these bytes. */
-export function webhookPayload(m: Claimed, to: string): string {
+export function webhookPayload(m: Claimed, to: string, toName: string | null): string {
   return JSON.stringify({
     id: m.id,
     kind: m.kind,
     to,
-    toName: m.recipient_name,
+    toName,
     subject: m.subject,
     body: m.body,
     link: m.link,
@@ -100,7 +101,7 @@ export function createDelivery(db: Db, crypto: FieldCrypto, options: DeliveryOpt
           order by next_attempt_at
           limit ${batchSize}
           for update skip locked)
-      returning m.id, m.kind, m.channel, m.recipient_enc, m.recipient_name, m.subject, m.body, m.link, m.attempts, m.created_at`);
+      returning m.id, m.kind, m.channel, m.recipient_enc, m.recipient_name_enc, m.subject, m.body, m.link, m.attempts, m.created_at`);
     return (res as unknown as { rows: Claimed[] }).rows;
   }
 
@@ -116,20 +117,27 @@ export function createDelivery(db: Db, crypto: FieldCrypto, options: DeliveryOpt
   }
 
   async function sendOne(claimed: Claimed): Promise<void> {
+    // Address and name are decrypted here only, for the moment of sending; the name goes back where the caller wrote it.
     const to = crypto.decrypt(claimed.recipient_enc);
-    const m = { ...claimed, link: absoluteLink(claimed.link, options.publicUrl) };
+    const toName = claimed.recipient_name_enc ? crypto.decrypt(claimed.recipient_name_enc) : null;
+    const m = {
+      ...claimed,
+      subject: withName(claimed.subject, toName),
+      body: withName(claimed.body, toName),
+      link: absoluteLink(claimed.link, options.publicUrl),
+    };
     if (m.channel === 'email') {
       const text = m.link ? `${m.body}\n\n${m.link}` : m.body;
       await mailer!.sendMail({
         from: options.smtpFrom ?? 'Youshe <noreply@youshe.invalid>',
-        to: m.recipient_name ? { name: m.recipient_name, address: to } : to,
+        to: toName ? { name: toName, address: to } : to,
         subject: m.subject,
         text,
         headers: { 'X-Youshe-Message-Id': m.id },
       });
       return;
     }
-    const body = webhookPayload(m, to);
+    const body = webhookPayload(m, to, toName);
     const timestamp = String(Math.floor(Date.now() / 1000));
     const res = await fetch(webhookUrl!, {
       method: 'POST',

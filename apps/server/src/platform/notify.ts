@@ -1,7 +1,7 @@
 import { uuidv7 } from './ids.js';
 import type { Executor } from '../db/client.js';
 import { outboxMessages } from '../db/schema/index.js';
-import { maskPhone, type FieldCrypto } from './crypto.js';
+import { maskName, maskPhone, type FieldCrypto } from './crypto.js';
 
 export type NotifyChannel = 'email' | 'webhook';
 
@@ -11,6 +11,7 @@ export interface OutgoingMessage {
   channel: NotifyChannel;
   /** An e-mail address for `email`, a phone number for `webhook` (the SMS / WeChat gateway). */
   to: string;
+  /** The name to address them by; the outbox keeps it masked for pages and encrypted for delivery only. */
   toName?: string | null;
   subject: string;
   body: string;
@@ -29,6 +30,28 @@ export function maskAddressOf(channel: NotifyChannel, to: string): string {
   return `${user.slice(0, 1)}***@${domain}`;
 }
 
+/** Stands for the recipient's name in a stored subject or body; migration 0036_outbox_names_masked writes it too. */
+export const NAME_SLOT = '{{toName}}';
+
+/**
+ * A message's recipient name as the outbox keeps it. Recipients include family contacts, whose names are sealed
+ * everywhere else, so the outbox holds the name masked (for pages) and encrypted (for delivery), and its subject
+ * and body hold NAME_SLOT where the caller wrote the name (a greeting, 王小明您好). `withName` with the clear name
+ * gives back exactly the caller's text.
+ */
+export function sealRecipientName(crypto: FieldCrypto, name: string | null | undefined, text: { subject: string; body: string }) {
+  if (!name) return { recipientNameMasked: null, recipientNameEnc: null, subject: text.subject, body: text.body };
+  return {
+    recipientNameMasked: maskName(name),
+    recipientNameEnc: crypto.encrypt(name),
+    subject: text.subject.split(name).join(NAME_SLOT),
+    body: text.body.split(name).join(NAME_SLOT),
+  };
+}
+
+/** A stored subject or body with the name put back: the clear one for delivery, the masked one for pages. */
+export const withName = (text: string, name: string | null) => text.split(NAME_SLOT).join(name ?? '');
+
 /**
  * The notifier's front door. `enqueue` takes the caller's transaction, so a message exists exactly when the
  * fact it reports was committed; delivery (SMTP, webhook, retries) happens later in the delivery job.
@@ -45,9 +68,7 @@ export function createNotifier(crypto: FieldCrypto) {
           channel: m.channel,
           recipientEnc: crypto.encrypt(m.to),
           recipientMasked: maskAddressOf(m.channel, m.to),
-          recipientName: m.toName ?? null,
-          subject: m.subject,
-          body: m.body,
+          ...sealRecipientName(crypto, m.toName, m),
           link: m.link ?? null,
           orgId: m.orgId ?? null,
           refType: m.refType ?? null,

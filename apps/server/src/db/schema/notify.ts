@@ -18,7 +18,13 @@ export const outboxMessages = pgTable(
     /** The address (e-mail or phone), encrypted; the masked copy is what pages show. */
     recipientEnc: text('recipient_enc').notNull(),
     recipientMasked: text('recipient_masked').notNull(),
-    recipientName: text('recipient_name'),
+    /**
+     * The recipient's name, when the caller gave one: masked (王**) for pages, and encrypted because delivery puts it
+     * in clear in the e-mail's To: header and the gateway's `toName`. Rows from before names were sealed have only
+     * the masked copy, and are sent without a name.
+     */
+    recipientNameMasked: text('recipient_name_masked'),
+    recipientNameEnc: text('recipient_name_enc'),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
     link: text('link'),

@@ -47,9 +47,11 @@ describe('alerts that reach someone', () => {
       .select()
       .from(outboxMessages)
       .where(and(eq(outboxMessages.kind, 'care.alert'), eq(outboxMessages.refId, id)));
-    const to = sent.map((m) => m.recipientName).sort();
+    // The outbox holds names masked; delivery decrypts them.
+    expect(sent.map((m) => m.recipientNameMasked).sort()).toEqual(['刘**', '周**', '王**', '王**', '陈**'].sort());
+    const to = sent.map((m) => t.services.crypto.decrypt(m.recipientNameEnc!)).sort();
     expect(to).toEqual(['刘阿姨', '周书记', '王小明', '王小红', '陈网格'].sort());
-    expect(sent.find((m) => m.recipientName === '王小明')!.link).toMatch(/^\/f\/.{40,}/);
+    expect(sent.find((m) => t.services.crypto.decrypt(m.recipientNameEnc!) === '王小明')!.link).toMatch(/^\/f\/.{40,}/);
   });
 
   it('not at home and not reachable is urgent by itself; a lesser concern waits in the inbox', async () => {
@@ -69,7 +71,7 @@ describe('alerts that reach someone', () => {
     const familyAlerts = await t.database.db
       .select()
       .from(outboxMessages)
-      .where(and(eq(outboxMessages.kind, 'care.alert'), eq(outboxMessages.refId, id), sql`${outboxMessages.recipientName} like '王小%'`));
+      .where(and(eq(outboxMessages.kind, 'care.alert'), eq(outboxMessages.refId, id), eq(outboxMessages.recipientNameMasked, '王**')));
     expect(familyAlerts).toHaveLength(2); // the urgent one only, one per family contact
     expect((await inbox(w.partner.client)).find((a) => a.id === watch.json().alertId)).toMatchObject({ level: 'watch' });
   });
@@ -120,7 +122,7 @@ describe('alerts that reach someone', () => {
       .select()
       .from(outboxMessages)
       .where(and(eq(outboxMessages.kind, 'care.alert'), sql`${outboxMessages.dedupeKey} like ${`care.alert:${second}:L2:%`}`));
-    expect(toBranch.map((m) => m.recipientName)).toEqual(['赵书记']);
+    expect(toBranch.map((m) => t.services.crypto.decrypt(m.recipientNameEnc!))).toEqual(['赵书记']);
   });
 
   it('a missed visit raises exactly one alert per missed period, even with scans running at once', async () => {

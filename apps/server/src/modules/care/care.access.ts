@@ -33,11 +33,8 @@ export function mayReveal(actor: Actor, row: RecipientRow): boolean {
 export const shownName = (crypto: FieldCrypto, r: { nameEnc: string | null; nameMasked: string }) =>
   r.nameEnc ? crypto.decrypt(r.nameEnc) : r.nameMasked;
 
-/** 王秀兰 → 王** : enough for an alert list, not enough to identify someone outside the grid. */
-export const maskName = (name: string) => {
-  const chars = [...name.trim()];
-  return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(Math.min(chars.length - 1, 3));
-};
+// Lives with the other masks in platform/crypto (the outbox masks names too); kept importable from here.
+export { maskName } from '../../platform/crypto.js';
 
 const DAY = 86_400_000;
 const SHANGHAI = 8 * 3_600_000;

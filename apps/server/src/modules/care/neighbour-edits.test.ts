@@ -62,12 +62,13 @@ describe('trusted neighbours after enrolment', () => {
 
     await w.carrier.client.inject({ method: 'POST', url: '/api/care/visits', payload: visitPayload(id, { concern: 'urgent' }) });
     const texts = await t.database.db
-      .select({ name: outboxMessages.recipientName, to: outboxMessages.recipientMasked })
+      .select({ masked: outboxMessages.recipientNameMasked, enc: outboxMessages.recipientNameEnc, to: outboxMessages.recipientMasked })
       .from(outboxMessages)
       .where(and(eq(outboxMessages.refId, id), like(outboxMessages.dedupeKey, '%:neighbour:%')));
-    expect(texts.sort((a, b) => a.to.localeCompare(b.to))).toEqual([
-      { name: '刘阿姨', to: '137****1111' },
-      { name: '马建军', to: '137****3333' },
+    const named = texts.map(({ masked, enc, to }) => ({ masked, name: w.crypto.decrypt(enc!), to }));
+    expect(named.sort((a, b) => a.to.localeCompare(b.to))).toEqual([
+      { masked: '刘**', name: '刘阿姨', to: '137****1111' },
+      { masked: '马**', name: '马建军', to: '137****3333' },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { careAlerts, outboxMessages } from '../../db/schema/index.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
@@ -23,11 +23,7 @@ const toNeighbours = (recipientId: string) =>
     .select()
     .from(outboxMessages)
     .where(
-      and(
-        eq(outboxMessages.kind, 'care.alert'),
-        eq(outboxMessages.refId, recipientId),
-        sql`${outboxMessages.recipientName} in ('刘阿姨', '马师傅')`,
-      ),
+      and(eq(outboxMessages.kind, 'care.alert'), eq(outboxMessages.refId, recipientId), like(outboxMessages.dedupeKey, '%:neighbour:%')),
     );
 
 describe('trusted neighbours in an emergency', () => {
@@ -50,9 +46,11 @@ describe('trusted neighbours in an emergency', () => {
     expect(await t.services.careAlerts.escalate()).toBeGreaterThanOrEqual(1);
 
     const sent = await toNeighbours(id);
-    expect(sent.map((m) => [m.recipientName, m.recipientMasked, m.channel, m.dedupeKey]).sort()).toEqual([
-      ['刘阿姨', '137****1111', 'webhook', `care.alert:${alertId}:neighbour:1`],
-      ['马师傅', '137****2222', 'webhook', `care.alert:${alertId}:neighbour:2`],
+    // Names masked in the outbox, and in clear for delivery only.
+    const clear = (m: (typeof sent)[number]) => t.services.crypto.decrypt(m.recipientNameEnc!);
+    expect(sent.map((m) => [m.recipientNameMasked, clear(m), m.recipientMasked, m.channel, m.dedupeKey]).sort()).toEqual([
+      ['刘**', '刘阿姨', '137****1111', 'webhook', `care.alert:${alertId}:neighbour:1`],
+      ['马**', '马师傅', '137****2222', 'webhook', `care.alert:${alertId}:neighbour:2`],
     ]);
     // A neighbour is asked to knock, not told the resident's health or given the family's private link.
     for (const m of sent) {
@@ -105,11 +103,11 @@ describe('the family hears what the consent covers', () => {
   const toFamily = async (recipientId: string) =>
     (
       await t.database.db
-        .select({ kind: outboxMessages.kind, to: outboxMessages.recipientName })
+        .select({ kind: outboxMessages.kind, to: outboxMessages.recipientNameEnc })
         .from(outboxMessages)
-        .where(and(eq(outboxMessages.refId, recipientId), sql`${outboxMessages.recipientName} in ('王小明', '王小红')`))
+        .where(and(eq(outboxMessages.refId, recipientId), eq(outboxMessages.recipientNameMasked, '王**')))
     )
-      .map((m) => `${m.kind} ${m.to}`)
+      .map((m) => `${m.kind} ${t.services.crypto.decrypt(m.to!)}`)
       .sort();
 
   it('visit reports only with family_reports, alerts only with alerts', async () => {

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../platform/ids.js';
+import { withName } from '../../platform/notify.js';
 import {
   auditLog,
   careConsents,
@@ -97,10 +98,11 @@ describe('care recipients and their privacy', () => {
   it('the family page shows recent visits by its private link, without the note', async () => {
     const { id } = await enrol(w.partner.client, recipientInput(w, { name: '赵阿婆' }));
     await w.carrier.client.inject({ method: 'POST', url: '/api/care/visits', payload: visitPayload(id, { concern: 'watch' }) });
-    const [report] = await t.database.db
+    const reports = await t.database.db
       .select()
       .from(outboxMessages)
-      .where(and(eq(outboxMessages.refId, id), eq(outboxMessages.kind, 'care.visit_report'), eq(outboxMessages.recipientName, '王小明')));
+      .where(and(eq(outboxMessages.refId, id), eq(outboxMessages.kind, 'care.visit_report')));
+    const report = reports.find((m) => t.services.crypto.decrypt(m.recipientNameEnc!) === '王小明');
     const token = report!.link!.slice(3);
     const page = await t.app.inject({ method: 'GET', url: `/api/public/care/family/${token}` });
     expect(page.json()).toMatchObject({ recipientName: '赵阿婆', contactName: '王小明', shares: 'checklist' });
@@ -134,8 +136,12 @@ describe('care recipients and their privacy', () => {
       .select()
       .from(outboxMessages)
       .where(and(eq(outboxMessages.refId, id), eq(outboxMessages.kind, 'care.visit_report')));
-    const report = reports.find((m) => m.recipientName === '王小明')!;
-    expect(report.body).toMatch(/^王小明您好：李建国于.*探访了孙阿婆/);
+    // The outbox holds the names masked and encrypted, out of the greeting too; delivery writes them back.
+    expect(JSON.stringify(reports)).not.toMatch(/王小明|王小红/);
+    expect(reports.map((m) => m.recipientNameMasked)).toEqual(['王**', '王**']);
+    const report = reports.find((m) => t.services.crypto.decrypt(m.recipientNameEnc!) === '王小明')!;
+    expect(report.body).toMatch(/^\{\{toName\}\}您好：/);
+    expect(withName(report.body, '王小明')).toMatch(/^王小明您好：李建国于.*探访了孙阿婆/);
     const page = await t.app.inject({ method: 'GET', url: `/api/public/care/family/${report.link!.slice(3)}` });
     expect(page.json()).toMatchObject({ recipientName: '孙阿婆', contactName: '王小明' });
 

@@ -6,6 +6,7 @@ import { orgs, outboxMessages } from '../../db/schema/index.js';
 import { inScope, requireAccess, scopeOf, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
+import { withName } from '../../platform/notify.js';
 
 type Row = { m: typeof outboxMessages.$inferSelect; orgName: string | null };
 
@@ -14,9 +15,10 @@ const toMessage = ({ m, orgName }: Row) => ({
   kind: m.kind,
   channel: m.channel as 'email' | 'webhook',
   recipientMasked: m.recipientMasked,
-  recipientName: m.recipientName,
-  subject: m.subject,
-  body: m.body,
+  recipientNameMasked: m.recipientNameMasked,
+  // The name only masked, in the texts too (a greeting reads 王**您好 here; delivery writes it in clear).
+  subject: withName(m.subject, m.recipientNameMasked),
+  body: withName(m.body, m.recipientNameMasked),
   status: m.status as OutboxStatus,
   attempts: m.attempts,
   lastError: m.lastError,

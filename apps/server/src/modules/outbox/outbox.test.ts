@@ -1,17 +1,25 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditLog, outboxMessages } from '../../db/schema/index.js';
+import { openDatabase } from '../../db/client.js';
+import { migrate } from '../../db/migrate.js';
+import { maskName } from '../../platform/crypto.js';
 import { createDelivery } from '../../platform/notify-delivery.js';
-import { createTestApp, signInAll, type Client, type TestApp } from '../../test/harness.js';
+import { sealRecipientName } from '../../platform/notify.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { createTestApp, emptyPostgresDatabase, signInAll, TEST_DB, type Client, type TestApp } from '../../test/harness.js';
 import { makeAccount, makeTwoCities, TEST_PASSWORD, unique } from '../../test/factories.js';
+import { enrol, makeCareWorld, recipientInput, visitPayload, type CareWorld } from '../care/care.fixtures.js';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof makeTwoCities>>;
+let care: CareWorld;
 let secretary: Client, volunteer: Client, cfSecretary: Client, admin: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
   w = await makeTwoCities(t.database.db);
+  care = await makeCareWorld(t);
   const cf = await makeAccount(t.database.db, [{ role: 'branch_secretary', orgId: w.cfBranch.id }]);
   [secretary, volunteer, cfSecretary, admin] = await signInAll(
     t.app,
@@ -24,7 +32,15 @@ afterAll(() => t.close());
 async function failedMessage(orgId: string | null) {
   const subject = unique('探访报告');
   await t.services.notifier.enqueue(t.database.db, [
-    { kind: 'care.visit_report', channel: 'webhook', to: '13912345678', toName: '李先生', subject, body: '今日探访一切正常', orgId },
+    {
+      kind: 'care.visit_report',
+      channel: 'webhook',
+      to: '13912345678',
+      toName: '李先生',
+      subject,
+      body: '李先生您好：今日探访一切正常',
+      orgId,
+    },
   ]);
   const row = (await t.database.db.query.outboxMessages.findFirst({ where: eq(outboxMessages.subject, subject) }))!;
   await t.database.db
@@ -41,12 +57,14 @@ it('shows the subtree’s messages with the recipient masked, to those who may r
   const item = page.json().items.find((m: { id: string }) => m.id === id);
   expect(item).toMatchObject({
     recipientMasked: '139****5678',
-    recipientName: '李先生',
+    recipientNameMasked: '李**',
+    body: '李**您好：今日探访一切正常',
     status: 'failed',
     attempts: 6,
     lastError: 'webhook answered 502',
   });
   expect(page.body).not.toContain('13912345678');
+  expect(page.body).not.toContain('李先生');
   expect(page.json().demo).toBe(false);
   expect((await cfSecretary.inject({ method: 'GET', url: '/api/outbox' })).json().items.map((m: { id: string }) => m.id)).not.toContain(id);
   expect((await volunteer.inject({ method: 'GET', url: '/api/outbox' })).statusCode).toBe(403);
@@ -137,5 +155,125 @@ it('with a gateway, the abandoned message is delivered by the next instance', as
     expect(received).toBeGreaterThanOrEqual(1);
   } finally {
     server.close();
+  }
+});
+
+/** Every message the outbox holds about one care recipient, as stored. */
+const storedAbout = async (recipientId: string) =>
+  (await t.database.db.execute(sql`select * from outbox_messages where ref_id = ${recipientId}`)) as unknown as {
+    rows: Record<string, unknown>[];
+  };
+
+// The care fixtures' family contacts, trusted neighbour and staff, who all get messages about an urgent visit.
+const CLEAR_NAMES = /王小明|王小红|刘阿姨|周书记|陈网格/;
+
+it('a family contact’s name is only masked on the outbox page, and nowhere in clear in the outbox row', async () => {
+  const { id } = await enrol(care.partner.client, recipientInput(care, { name: '钱阿婆' }));
+  await care.carrier.client.inject({ method: 'POST', url: '/api/care/visits', payload: visitPayload(id, { concern: 'urgent' }) });
+
+  const page = await care.partner.client.inject({ method: 'GET', url: `/api/outbox?refId=${id}&pageSize=200` });
+  expect(page.statusCode).toBe(200);
+  const items = page.json().items as { kind: string; recipientNameMasked: string; recipientMasked: string; body: string }[];
+  const toFamily = items.filter((m) => m.recipientMasked === '139****4321');
+  expect(toFamily.map((m) => m.kind).sort()).toEqual(['care.alert', 'care.visit_report']);
+  for (const m of toFamily) {
+    expect(m.recipientNameMasked).toBe('王**');
+    expect(m.body).toMatch(/^王\*\*您好：/);
+  }
+  expect(page.body).not.toMatch(CLEAR_NAMES);
+
+  const { rows } = await storedAbout(id);
+  expect(rows.length).toBeGreaterThanOrEqual(items.length);
+  expect(rows.every((r) => !('recipient_name' in r))).toBe(true);
+  expect(JSON.stringify(rows)).not.toMatch(CLEAR_NAMES);
+});
+
+it('delivery still addresses the family contact by name', async () => {
+  const { createServer } = await import('node:http');
+  const received: { to: string; toName: string | null; body: string }[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+    req.on('end', () => {
+      received.push(JSON.parse(body));
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const { id } = await enrol(care.partner.client, recipientInput(care, { name: '孔阿婆' }));
+    await care.carrier.client.inject({ method: 'POST', url: '/api/care/visits', payload: visitPayload(id, { concern: 'urgent' }) });
+    const port = (server.address() as { port: number }).port;
+    await createDelivery(t.database.db, t.services.crypto, {
+      webhookUrl: `http://127.0.0.1:${port}/`,
+      webhookSecret: 'x'.repeat(20),
+    }).runOnce();
+    // 王小红 is the contact on the SMS gateway; 刘阿姨 the trusted neighbour.
+    const toDaughter = received.filter((m) => m.to === '13987654321');
+    expect(toDaughter.length).toBeGreaterThanOrEqual(1);
+    for (const m of toDaughter) {
+      expect(m.toName).toBe('王小红');
+      expect(m.body).toMatch(/^王小红您好：/);
+    }
+    expect(received.find((m) => m.to === '13700001111')).toMatchObject({ toName: '刘阿姨', body: expect.stringMatching(/^刘阿姨您好：/) });
+    // Sending decrypted the name for the gateway only: the rows still hold none in clear.
+    expect(JSON.stringify((await storedAbout(id)).rows)).not.toMatch(CLEAR_NAMES);
+  } finally {
+    server.close();
+  }
+});
+
+it('migration 0036 masks the names already stored as maskName does, and takes them out of their texts', async () => {
+  const target = TEST_DB === 'postgres' ? await emptyPostgresDatabase() : null;
+  const legacy = await openDatabase(target ? { kind: 'postgres', url: target.url, poolSize: 2 } : { kind: 'pglite', dataDir: null });
+  try {
+    // Rows as the outbox kept them before: the name in clear, in its column and in the greeting.
+    await migrate(legacy, { before: '0036_outbox_names_masked.sql' });
+    const names = [
+      '王小明',
+      '欧阳娜娜',
+      '爱新觉罗启星',
+      '李',
+      ' 张三 ',
+      '\u3000赵四\u00a0',
+      '\ufeff孙五\n',
+      '𠀋一郎',
+      'Anna Li',
+      ' ',
+      '',
+      null,
+    ];
+    const rows = names.map((name) => ({
+      id: uuidv7(),
+      name,
+      subject: `给${name ?? ''}的探访报告`,
+      body: `${name ?? ''}您好：今日探访一切正常`,
+    }));
+    await legacy.withConnection(async (query) => {
+      for (const r of rows)
+        await query(
+          `insert into outbox_messages (id, kind, channel, recipient_enc, recipient_masked, recipient_name, subject, body)
+           values ($1, 'care.visit_report', 'webhook', 'v1:x', '139****5678', $2, $3, $4)`,
+          [r.id, r.name, r.subject, r.body],
+        );
+    });
+    expect(await migrate(legacy)).toContain('0036_outbox_names_masked.sql');
+
+    const after = await legacy.withConnection((query) => query('select * from outbox_messages'));
+    for (const r of rows) {
+      const stored = after.rows.find((a) => a.id === r.id);
+      // What the notifier writes now, but for the encrypted name: the key is the app's, so old rows go without.
+      const now = sealRecipientName(t.services.crypto, r.name, r);
+      expect(stored, JSON.stringify(r.name)).toMatchObject({
+        recipient_name_masked: r.name ? maskName(r.name) : null,
+        recipient_name_enc: null,
+        subject: now.subject,
+        body: now.body,
+      });
+      expect(stored).not.toHaveProperty('recipient_name');
+    }
+  } finally {
+    await legacy.close();
+    await target?.drop();
   }
 });

@@ -79,7 +79,7 @@ export function OutboxTable({
             width: 200,
             render: (_v, m) => (
               <>
-                {m.recipientName} <span className="empty-text">{m.recipientMasked}</span>
+                {m.recipientNameMasked} <span className="empty-text">{m.recipientMasked}</span>
                 <div className="empty-text">{t(`outreach.outbox.channels.${m.channel}`)}</div>
               </>
             ),
