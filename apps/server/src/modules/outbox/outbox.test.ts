@@ -129,35 +129,6 @@ it('a message left "sending" by an instance that died is sent again once its lea
   expect((await t.database.db.query.outboxMessages.findFirst({ where: eq(outboxMessages.id, id) }))!.status).toBe('held');
 });
 
-it('with a gateway, the abandoned message is delivered by the next instance', async () => {
-  const { createServer } = await import('node:http');
-  let received = 0;
-  const server = createServer((req, res) => {
-    received++;
-    req.resume();
-    req.on('end', () => res.end('ok'));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  try {
-    const id = await failedMessage(w.czBranch.id);
-    await t.database.db.execute(
-      sql`update outbox_messages set status = 'sending', attempts = 1, next_attempt_at = now() - interval '1 second' where id = ${id}`,
-    );
-    const port = (server.address() as { port: number }).port;
-    await createDelivery(t.database.db, t.services.crypto, {
-      webhookUrl: `http://127.0.0.1:${port}/`,
-      webhookSecret: 'x'.repeat(20),
-    }).runOnce();
-    expect(await t.database.db.query.outboxMessages.findFirst({ where: eq(outboxMessages.id, id) })).toMatchObject({
-      status: 'sent',
-      attempts: 2,
-    });
-    expect(received).toBeGreaterThanOrEqual(1);
-  } finally {
-    server.close();
-  }
-});
-
 /** Every message the outbox holds about one care recipient, as stored. */
 const storedAbout = async (recipientId: string) =>
   (await t.database.db.execute(sql`select * from outbox_messages where ref_id = ${recipientId}`)) as unknown as {
