@@ -33,9 +33,6 @@ export function mayReveal(actor: Actor, row: RecipientRow): boolean {
 export const shownName = (crypto: FieldCrypto, r: { nameEnc: string | null; nameMasked: string }) =>
   r.nameEnc ? crypto.decrypt(r.nameEnc) : r.nameMasked;
 
-// Lives with the other masks in platform/crypto (the outbox masks names too); kept importable from here.
-export { maskName } from '../../platform/crypto.js';
-
 const DAY = 86_400_000;
 const SHANGHAI = 8 * 3_600_000;
 

@@ -2,9 +2,8 @@ import { and, asc, eq, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm
 import type { CONSENT_PURPOSES } from '@youshe/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { careConsents, careContacts, careRecipients } from '../../db/schema/index.js';
-import { sha256, type FieldCrypto } from '../../platform/crypto.js';
+import { maskName, sha256, type FieldCrypto } from '../../platform/crypto.js';
 import { maskAddressOf } from '../../platform/notify.js';
-import { maskName } from './care.access.js';
 
 type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
