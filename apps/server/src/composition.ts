@@ -70,7 +70,7 @@ export function createServices(database: Database, config: Pick<Config, 'encrypt
     bookings,
     campaigns,
     counter: createCounterService(db, bookings, campaigns, notifier),
-    outbox: createOutboxService(db),
+    outbox: createOutboxService(db, crypto),
     teams: createTeamsService(db),
     hours: createHoursService(db),
     wristbands: createWristbandsService(db, crypto),

@@ -2,7 +2,7 @@ import { WRISTBAND_CODE_LENGTH } from '@youshe/shared';
 import type { careContacts, careRecipients, outboxMessages, wristbands, wristbandScans } from '../db/schema/index.js';
 import { maskPhone, type FieldCrypto } from '../platform/crypto.js';
 import { opened } from '../modules/care/contacts.js';
-import { sealRecipientName } from '../platform/notify.js';
+import { sealNames } from '../platform/notify.js';
 import { DAY, DEMO_TODAY, DemoRandom, HOUR } from './random.js';
 import { lookups, type DemoWorld } from './world.js';
 
@@ -91,10 +91,14 @@ export function buildWristbands(
           recipientEnc: c.addressEnc,
           recipientMasked: c.addressMasked,
           // Sealed as the notifier seals it: the name masked and encrypted, and out of the texts.
-          ...sealRecipientName(crypto, name, {
-            subject: '【防走失手环】有人发现了您的家人，请尽快联系',
-            body: `${name}您好：有好心人扫描了您家人佩戴的防走失手环并请求帮助。${where}对方留下了回电号码 ${maskPhone(callback)}，社区可在平台查看完整号码。留言：老人在奔牛菜场门口，说找不到回家的路。社区已同时收到通知。`,
-          }),
+          ...sealNames(
+            crypto,
+            { toName: name },
+            {
+              subject: '【防走失手环】有人发现了您的家人，请尽快联系',
+              body: `${name}您好：有好心人扫描了您家人佩戴的防走失手环并请求帮助。${where}对方留下了回电号码 ${maskPhone(callback)}，社区可在平台查看完整号码。留言：老人在奔牛菜场门口，说找不到回家的路。社区已同时收到通知。`,
+            },
+          ),
           orgId: wearer.orgId,
           refType: 'care_recipient',
           refId: wearer.id,

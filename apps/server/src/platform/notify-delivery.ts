@@ -29,6 +29,7 @@ interface Claimed {
   channel: string;
   recipient_enc: string;
   recipient_name_enc: string | null;
+  about_name_enc: string | null;
   subject: string;
   body: string;
   link: string | null;
@@ -101,7 +102,7 @@ export function createDelivery(db: Db, crypto: FieldCrypto, options: DeliveryOpt
           order by next_attempt_at
           limit ${batchSize}
           for update skip locked)
-      returning m.id, m.kind, m.channel, m.recipient_enc, m.recipient_name_enc, m.subject, m.body, m.link, m.attempts, m.created_at`);
+      returning m.id, m.kind, m.channel, m.recipient_enc, m.recipient_name_enc, m.about_name_enc, m.subject, m.body, m.link, m.attempts, m.created_at`);
     return (res as unknown as { rows: Claimed[] }).rows;
   }
 
@@ -117,13 +118,15 @@ export function createDelivery(db: Db, crypto: FieldCrypto, options: DeliveryOpt
   }
 
   async function sendOne(claimed: Claimed): Promise<void> {
-    // Address and name are decrypted here only, for the moment of sending; the name goes back where the caller wrote it.
+    // Address and names are decrypted here only, for the moment of sending; the names go back where the caller wrote them.
+    const open = (v: string | null) => (v ? crypto.decrypt(v) : null);
     const to = crypto.decrypt(claimed.recipient_enc);
-    const toName = claimed.recipient_name_enc ? crypto.decrypt(claimed.recipient_name_enc) : null;
+    const toName = open(claimed.recipient_name_enc);
+    const aboutName = open(claimed.about_name_enc);
     const m = {
       ...claimed,
-      subject: withName(claimed.subject, toName),
-      body: withName(claimed.body, toName),
+      subject: withName(claimed.subject, toName, aboutName),
+      body: withName(claimed.body, toName, aboutName),
       link: absoluteLink(claimed.link, options.publicUrl),
     };
     if (m.channel === 'email') {

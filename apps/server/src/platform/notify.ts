@@ -13,6 +13,11 @@ export interface OutgoingMessage {
   to: string;
   /** The name to address them by; the outbox keeps it masked for pages and encrypted for delivery only. */
   toName?: string | null;
+  /**
+   * The name of the person the message is about, where the text names them (the elder in care's messages): kept
+   * like `toName`, because outbox readers may see that person's name only where the care module would show it.
+   */
+  aboutName?: string | null;
   subject: string;
   body: string;
   /** A link the reader may follow (e.g. a family's private page of recent visits). */
@@ -32,25 +37,54 @@ export function maskAddressOf(channel: NotifyChannel, to: string): string {
 
 /** Stands for the recipient's name in a stored subject or body; migration 0036_outbox_names_masked writes it too. */
 export const NAME_SLOT = '{{toName}}';
+/** Stands for the name of the person the message is about (see OutgoingMessage.aboutName). */
+export const ABOUT_SLOT = '{{aboutName}}';
+
+const sealed = (crypto: FieldCrypto, name: string | null | undefined) =>
+  name ? { masked: maskName(name), enc: crypto.encrypt(name) } : { masked: null, enc: null };
 
 /**
- * A message's recipient name as the outbox keeps it. Recipients include family contacts, whose names are sealed
- * everywhere else, so the outbox holds the name masked (for pages) and encrypted (for delivery), and its subject
- * and body hold NAME_SLOT where the caller wrote the name (a greeting, 王小明您好). `withName` with the clear name
- * gives back exactly the caller's text.
+ * A message's names as the outbox keeps them. Recipients include family contacts, and messages name the elder in
+ * care, whose names are sealed everywhere else; so the outbox holds each name masked (for pages) and encrypted (for
+ * delivery), and its subject and body hold a slot where the caller wrote the name (王小明您好, 张桂英的探访报告).
+ * `withName` with the clear names gives back exactly the caller's text.
  */
-export function sealRecipientName(crypto: FieldCrypto, name: string | null | undefined, text: { subject: string; body: string }) {
-  if (!name) return { recipientNameMasked: null, recipientNameEnc: null, subject: text.subject, body: text.body };
+export function sealNames(
+  crypto: FieldCrypto,
+  names: { toName?: string | null | undefined; aboutName?: string | null | undefined },
+  text: { subject: string; body: string },
+) {
+  let { subject, body } = text;
+  // The longer name first: a name inside the other (张三 in 张三丰) must not cut it in two, half of it left in clear.
+  const slots = [
+    [NAME_SLOT, names.toName],
+    [ABOUT_SLOT, names.aboutName],
+  ]
+    .filter((pair): pair is [string, string] => !!pair[1])
+    .sort((a, b) => b[1].length - a[1].length);
+  for (const [slot, name] of slots) {
+    subject = subject.split(name).join(slot);
+    body = body.split(name).join(slot);
+  }
+  const to = sealed(crypto, names.toName);
+  const about = sealed(crypto, names.aboutName);
   return {
-    recipientNameMasked: maskName(name),
-    recipientNameEnc: crypto.encrypt(name),
-    subject: text.subject.split(name).join(NAME_SLOT),
-    body: text.body.split(name).join(NAME_SLOT),
+    recipientNameMasked: to.masked,
+    recipientNameEnc: to.enc,
+    aboutNameMasked: about.masked,
+    aboutNameEnc: about.enc,
+    subject,
+    body,
   };
 }
 
-/** A stored subject or body with the name put back: the clear one for delivery, the masked one for pages. */
-export const withName = (text: string, name: string | null) => text.split(NAME_SLOT).join(name ?? '');
+/** A stored subject or body with the names put back: the clear ones for delivery, masked ones for pages. */
+export const withName = (text: string, toName: string | null, aboutName: string | null = null) =>
+  text
+    .split(ABOUT_SLOT)
+    .join(aboutName ?? '')
+    .split(NAME_SLOT)
+    .join(toName ?? '');
 
 /**
  * The notifier's front door. `enqueue` takes the caller's transaction, so a message exists exactly when the
@@ -68,7 +102,7 @@ export function createNotifier(crypto: FieldCrypto) {
           channel: m.channel,
           recipientEnc: crypto.encrypt(m.to),
           recipientMasked: maskAddressOf(m.channel, m.to),
-          ...sealRecipientName(crypto, m.toName, m),
+          ...sealNames(crypto, m, m),
           link: m.link ?? null,
           orgId: m.orgId ?? null,
           refType: m.refType ?? null,

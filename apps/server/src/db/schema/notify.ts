@@ -25,6 +25,12 @@ export const outboxMessages = pgTable(
      */
     recipientNameMasked: text('recipient_name_masked'),
     recipientNameEnc: text('recipient_name_enc'),
+    /**
+     * The name of the person the message is about (a care recipient), kept the same way: masked for outbox readers
+     * who may not reveal that person, encrypted for delivery and for those who may. Rows from before have neither.
+     */
+    aboutNameMasked: text('about_name_masked'),
+    aboutNameEnc: text('about_name_enc'),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
     link: text('link'),

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { careRecipients } from '../../db/schema/index.js';
 import { can, requireAccess, type Actor } from '../../platform/access.js';
@@ -28,6 +28,17 @@ export function requireSee(actor: Actor, row: RecipientRow | undefined): asserts
 /** Address and health notes: paired volunteers, and the coordinators and community partners of the grid (care.reveal). */
 export function mayReveal(actor: Actor, row: RecipientRow): boolean {
   return isPaired(actor, row.r) || can(actor, 'care.reveal', row.orgPath);
+}
+
+/**
+ * Of these recipients, those the actor may reveal (mayReveal), in one query: for a page of rows that name them, such as
+ * the outbox's messages about them. Recipients that no longer exist are not among them.
+ */
+export async function revealableAmong(db: Executor, actor: Actor, ids: string[]): Promise<Set<string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Set();
+  const rows = await repo.recipientRows(db, inArray(careRecipients.id, unique), 1, unique.length);
+  return new Set(rows.filter((row) => mayReveal(actor, row)).map((row) => row.r.id));
 }
 
 export const shownName = (crypto: FieldCrypto, r: { nameEnc: string | null; nameMasked: string }) =>

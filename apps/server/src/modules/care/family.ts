@@ -72,6 +72,8 @@ export function visitReports(
         channel: c.channel as 'email' | 'webhook',
         to: crypto.decrypt(c.addressEnc),
         toName: name,
+        // The outbox keeps the elder's name sealed too (a slot in the texts); the volunteer's is shown in care pages anyway.
+        aboutName: names.recipient,
         subject: `${names.recipient}的探访报告（${shanghaiTime(visit.visitedAt)}）`,
         body: [
           `${name}您好：${names.volunteer ?? '志愿者'}于${shanghaiTime(visit.visitedAt)}探访了${names.recipient}，${PRESENCE_WORDS[visit.presence] ?? ''}。`,

@@ -1,6 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { careAlerts, outboxMessages } from '../../db/schema/index.js';
+import { withName } from '../../platform/notify.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { enrol, makeCareWorld, recipientInput, visitPayload, type CareWorld } from './care.fixtures.js';
 
@@ -54,7 +55,9 @@ describe('trusted neighbours in an emergency', () => {
     ]);
     // A neighbour is asked to knock, not told the resident's health or given the family's private link.
     for (const m of sent) {
-      expect(m.body).toContain('曹奶奶');
+      // Named as delivery names her; the stored text holds her name sealed, like the neighbour's.
+      expect(m.body).not.toContain('曹奶奶');
+      expect(withName(m.body, clear(m), t.services.crypto.decrypt(m.aboutNameEnc!))).toContain('您是曹奶奶登记的信任邻居');
       expect(m.body).not.toMatch(/摔倒|高血压|五心苑12幢/);
       expect(m.link).toBeNull();
     }

@@ -141,7 +141,7 @@ describe('care recipients and their privacy', () => {
     expect(reports.map((m) => m.recipientNameMasked)).toEqual(['王**', '王**']);
     const report = reports.find((m) => t.services.crypto.decrypt(m.recipientNameEnc!) === '王小明')!;
     expect(report.body).toMatch(/^\{\{toName\}\}您好：/);
-    expect(withName(report.body, '王小明')).toMatch(/^王小明您好：李建国于.*探访了孙阿婆/);
+    expect(withName(report.body, '王小明', '孙阿婆')).toMatch(/^王小明您好：李建国于.*探访了孙阿婆/);
     const page = await t.app.inject({ method: 'GET', url: `/api/public/care/family/${report.link!.slice(3)}` });
     expect(page.json()).toMatchObject({ recipientName: '孙阿婆', contactName: '王小明' });
 

@@ -5,20 +5,23 @@ import type { Db } from '../../db/client.js';
 import { orgs, outboxMessages } from '../../db/schema/index.js';
 import { inScope, requireAccess, scopeOf, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
+import type { FieldCrypto } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { withName } from '../../platform/notify.js';
+import { revealableAmong } from '../care/care.access.js';
 
 type Row = { m: typeof outboxMessages.$inferSelect; orgName: string | null };
 
-const toMessage = ({ m, orgName }: Row) => ({
+/** `aboutName`: the name of the person the message is about as this reader may see it (see `present`). */
+const toMessage = ({ m, orgName }: Row, aboutName: string | null) => ({
   id: m.id,
   kind: m.kind,
   channel: m.channel as 'email' | 'webhook',
   recipientMasked: m.recipientMasked,
   recipientNameMasked: m.recipientNameMasked,
-  // The name only masked, in the texts too (a greeting reads 王**您好 here; delivery writes it in clear).
-  subject: withName(m.subject, m.recipientNameMasked),
-  body: withName(m.body, m.recipientNameMasked),
+  // The recipient's name only masked, in the texts too (a greeting reads 王**您好 here; delivery writes it in clear).
+  subject: withName(m.subject, m.recipientNameMasked, aboutName),
+  body: withName(m.body, m.recipientNameMasked, aboutName),
   status: m.status as OutboxStatus,
   attempts: m.attempts,
   lastError: m.lastError,
@@ -32,8 +35,28 @@ const toMessage = ({ m, orgName }: Row) => ({
  * The outbox as people see it: messages of organisations in the actor's subtree, recipients masked. Messages
  * that belong to no organisation are visible to platform admins only (inScope on a null path is false).
  */
-export function createOutboxService(db: Db) {
+export function createOutboxService(db: Db, crypto: FieldCrypto) {
   const visible = (actor: Actor) => inScope(orgs.path, scopeOf(actor, 'notify.read'));
+
+  /**
+   * A page of messages as this reader may see them. The elder a care message is about is named in clear only to
+   * those the care module lets reveal that elder (care.access `mayReveal`, one query for the page), masked (张**) to
+   * everyone else who may read the outbox. Like the recipient pages, which show the name without an audit entry,
+   * showing it here is not audited: care audits the reveal of address, phone and health notes, not of names.
+   */
+  async function present(actor: Actor, page: Row[]) {
+    const about = page.filter(({ m }) => m.refType === 'care_recipient' && m.refId && m.aboutNameEnc);
+    const open = await revealableAmong(
+      db,
+      actor,
+      about.map(({ m }) => m.refId!),
+    );
+    return page.map((row) => {
+      const { m } = row;
+      const clear = about.includes(row) && open.has(m.refId!);
+      return toMessage(row, clear ? crypto.decrypt(m.aboutNameEnc!) : m.aboutNameMasked);
+    });
+  }
 
   async function rows(where: ReturnType<typeof and>, page: number, pageSize: number) {
     return db
@@ -63,7 +86,7 @@ export function createOutboxService(db: Db) {
         .leftJoin(orgs, eq(orgs.id, outboxMessages.orgId))
         .where(where),
     ]);
-    return { items: items.map(toMessage), total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+    return { items: await present(actor, items), total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
   }
 
   /** Puts a failed message back in the queue with a fresh set of attempts; only a failed one, once, however many press. */
@@ -80,8 +103,8 @@ export function createOutboxService(db: Db) {
       if (!updated.length) throw new AppError('conflict');
       await recordAudit(tx, actor, { action: 'outbox.retry', entity: 'outbox_message', entityId: id, org: org ?? null });
     });
-    const [row] = await rows(eq(outboxMessages.id, id), 1, 1);
-    return toMessage(row!);
+    const [row] = await present(actor, await rows(eq(outboxMessages.id, id), 1, 1));
+    return row!;
   }
 
   return { list, retry };

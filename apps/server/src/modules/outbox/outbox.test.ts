@@ -5,7 +5,7 @@ import { openDatabase } from '../../db/client.js';
 import { migrate } from '../../db/migrate.js';
 import { maskName } from '../../platform/crypto.js';
 import { createDelivery } from '../../platform/notify-delivery.js';
-import { sealRecipientName } from '../../platform/notify.js';
+import { sealNames, withName } from '../../platform/notify.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { createTestApp, emptyPostgresDatabase, signInAll, TEST_DB, type Client, type TestApp } from '../../test/harness.js';
 import { makeAccount, makeTwoCities, TEST_PASSWORD, unique } from '../../test/factories.js';
@@ -159,9 +159,80 @@ it('a family contact’s name is only masked on the outbox page, and nowhere in 
   expect(JSON.stringify(rows)).not.toMatch(CLEAR_NAMES);
 });
 
+it('the elder a message is about is masked for an outbox reader who may not reveal them, in clear for one who may', async () => {
+  const { id } = await enrol(care.partner.client, recipientInput(care, { name: '张桂英' }));
+  await care.carrier.client.inject({ method: 'POST', url: '/api/care/visits', payload: visitPayload(id, { concern: 'urgent' }) });
+  // A branch secretary granted over the community: reads its outbox, but has no care.reveal and is not paired.
+  const account = await makeAccount(t.database.db, [{ role: 'branch_secretary', orgId: care.community.id }]);
+  const [noReveal] = await signInAll(t.app, [account.login], TEST_PASSWORD);
+  const seen = async (client: Client) => {
+    const res = await client.inject({ method: 'GET', url: `/api/outbox?refId=${id}&pageSize=200` });
+    expect(res.statusCode).toBe(200);
+    return res.json().items as { id: string; subject: string; body: string }[];
+  };
+
+  const masked = await seen(noReveal);
+  expect(masked.map((m) => m.subject)).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^张\*\*的探访报告（/),
+      '【关爱提醒】张**需要关注',
+      '【关爱提醒】请帮忙看看张**',
+      expect.stringMatching(/^【关爱提醒·紧急】.* 张\*\*$/),
+    ]),
+  );
+  expect(masked.find((m) => m.subject.includes('探访报告'))!.body).toMatch(/探访了张\*\*，/);
+  expect(JSON.stringify(masked)).not.toContain('张桂英');
+  expect(JSON.stringify(masked)).not.toContain('{{');
+
+  // The community partner may reveal the elder (care.reveal over the grid): the same messages, the name in clear.
+  const clear = await seen(care.partner.client);
+  expect(clear.map((m) => m.id).sort()).toEqual(masked.map((m) => m.id).sort());
+  for (const m of clear) {
+    const other = masked.find((x) => x.id === m.id)!;
+    expect(m.subject).toBe(other.subject.replaceAll('张**', '张桂英'));
+    expect(m.body).toBe(other.body.replaceAll('张**', '张桂英'));
+  }
+  expect(JSON.stringify(clear)).toContain('【关爱提醒】张桂英需要关注');
+  // Shown as the recipient page shows it, without an audit entry: care audits revealing address, phone and health notes.
+  expect(await t.database.db.query.auditLog.findMany({ where: eq(auditLog.entityId, id) })).not.toContainEqual(
+    expect.objectContaining({ action: 'care.reveal' }),
+  );
+
+  // The stored rows hold the slot, the name masked and encrypted, and nowhere in clear.
+  const { rows } = await storedAbout(id);
+  expect(rows.length).toBe(clear.length);
+  expect(JSON.stringify(rows)).not.toContain('张桂英');
+  for (const r of rows) {
+    expect(r.about_name_masked).toBe('张**');
+    expect(t.services.crypto.decrypt(r.about_name_enc as string)).toBe('张桂英');
+    expect(`${r.subject as string}${r.body as string}`).toContain('{{aboutName}}');
+  }
+});
+
+it('sealed texts come back byte for byte with the clear names, whichever name holds the other', () => {
+  const pairs: [string | null, string | null][] = [
+    ['王小明', '张桂英'],
+    ['张三丰', '张三'],
+    ['张三', '张三丰'],
+    [null, '张桂英'],
+    ['王小明', null],
+  ];
+  for (const [toName, aboutName] of pairs) {
+    const text = {
+      subject: `${aboutName ?? ''}的探访报告`,
+      body: `${toName ?? ''}您好：李建国探访了${aboutName ?? ''}，张三丰与张三都好。`,
+    };
+    const sealed = sealNames(t.services.crypto, { toName, aboutName }, text);
+    expect(withName(sealed.subject, toName, aboutName)).toBe(text.subject);
+    expect(withName(sealed.body, toName, aboutName)).toBe(text.body);
+    const shown = withName(sealed.subject + sealed.body, sealed.recipientNameMasked, sealed.aboutNameMasked);
+    for (const name of [toName, aboutName]) if (name) expect(shown + sealed.subject + sealed.body, name).not.toContain(name);
+  }
+});
+
 it('delivery still addresses the family contact by name', async () => {
   const { createServer } = await import('node:http');
-  const received: { to: string; toName: string | null; body: string }[] = [];
+  const received: { id: string; to: string; toName: string | null; subject: string; body: string }[] = [];
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString('utf8')));
@@ -179,16 +250,30 @@ it('delivery still addresses the family contact by name', async () => {
       webhookUrl: `http://127.0.0.1:${port}/`,
       webhookSecret: 'x'.repeat(20),
     }).runOnce();
-    // 王小红 is the contact on the SMS gateway; 刘阿姨 the trusted neighbour.
-    const toDaughter = received.filter((m) => m.to === '13987654321');
+    // Only this elder's messages (earlier tests' messages go out in the same run). 王小红 is the contact on the SMS
+    // gateway; 刘阿姨 the trusted neighbour.
+    const ours = new Set((await storedAbout(id)).rows.map((r) => r.id));
+    const sent = received.filter((m) => ours.has(m.id));
+    const toDaughter = sent.filter((m) => m.to === '13987654321');
     expect(toDaughter.length).toBeGreaterThanOrEqual(1);
     for (const m of toDaughter) {
       expect(m.toName).toBe('王小红');
       expect(m.body).toMatch(/^王小红您好：/);
     }
-    expect(received.find((m) => m.to === '13700001111')).toMatchObject({ toName: '刘阿姨', body: expect.stringMatching(/^刘阿姨您好：/) });
-    // Sending decrypted the name for the gateway only: the rows still hold none in clear.
+    // The elder, too, is named in clear in what is sent, as the care module wrote it.
+    expect(toDaughter.map((m) => m.subject)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^孔阿婆的探访报告（/), '【关爱提醒】孔阿婆需要关注']),
+    );
+    expect(toDaughter.find((m) => m.subject.includes('探访报告'))!.body).toMatch(/^王小红您好：李建国于.*探访了孔阿婆，/);
+    expect(sent.find((m) => m.to === '13700001111')).toMatchObject({
+      toName: '刘阿姨',
+      subject: '【关爱提醒】请帮忙看看孔阿婆',
+      body: expect.stringMatching(/^刘阿姨您好：您是孔阿婆登记的信任邻居。/),
+    });
+    expect(sent.filter((m) => m.subject.startsWith('【关爱提醒·') && m.subject.endsWith(' 孔阿婆')).length).toBeGreaterThanOrEqual(1);
+    // Sending decrypted the names for the gateway only: the rows still hold none in clear.
     expect(JSON.stringify((await storedAbout(id)).rows)).not.toMatch(CLEAR_NAMES);
+    expect(JSON.stringify((await storedAbout(id)).rows)).not.toContain('孔阿婆');
   } finally {
     server.close();
   }
@@ -234,7 +319,7 @@ it('migration 0036 masks the names already stored as maskName does, and takes th
     for (const r of rows) {
       const stored = after.rows.find((a) => a.id === r.id);
       // What the notifier writes now, but for the encrypted name: the key is the app's, so old rows go without.
-      const now = sealRecipientName(t.services.crypto, r.name, r);
+      const now = sealNames(t.services.crypto, { toName: r.name }, r);
       expect(stored, JSON.stringify(r.name)).toMatchObject({
         recipient_name_masked: r.name ? maskName(r.name) : null,
         recipient_name_enc: null,
@@ -243,6 +328,76 @@ it('migration 0036 masks the names already stored as maskName does, and takes th
       });
       expect(stored).not.toHaveProperty('recipient_name');
     }
+  } finally {
+    await legacy.close();
+    await target?.drop();
+  }
+});
+
+it('migration 0037 masks the elder’s name already stored in their messages, where the templates put it, and nothing else', async () => {
+  const target = TEST_DB === 'postgres' ? await emptyPostgresDatabase() : null;
+  const legacy = await openDatabase(target ? { kind: 'postgres', url: target.url, poolSize: 2 } : { kind: 'pglite', dataDir: null });
+  try {
+    await migrate(legacy, { before: '0037_outbox_about_names_masked.sql' });
+    const grid = uuidv7();
+    const elder = uuidv7();
+    // [ref_type, subject, body] as the care module wrote them before, and what the migration should leave.
+    const cases: [string, string, string, string, string][] = [
+      [
+        'care_recipient',
+        '张桂英的探访报告（12/7 18:18）',
+        '{{toName}}您好：李建国于12/7 18:18探访了张桂英，上门见到了老人。',
+        '张**的探访报告（12/7 18:18）',
+        '{{toName}}您好：李建国于12/7 18:18探访了张**，上门见到了老人。',
+      ],
+      [
+        'care_recipient',
+        '【关爱提醒】张桂英需要关注',
+        '{{toName}}您好：情况紧急。',
+        '【关爱提醒】张**需要关注',
+        '{{toName}}您好：情况紧急。',
+      ],
+      [
+        'care_recipient',
+        '【关爱提醒】请帮忙看看张桂英',
+        '{{toName}}您好：您是张桂英登记的信任邻居。',
+        '【关爱提醒】请帮忙看看张**',
+        '{{toName}}您好：您是张**登记的信任邻居。',
+      ],
+      ['care_recipient', '【关爱提醒·紧急】五心苑 第一网格 张桂英', '情况紧急。', '【关爱提醒·紧急】五心苑 第一网格 张**', '情况紧急。'],
+      // Escalations wrote the masked name already; a wristband message never named the elder.
+      ['care_recipient', '【关爱提醒·留意】第一网格 张**', '无人确认', '【关爱提醒·留意】第一网格 张**', '无人确认'],
+      ['care_recipient', '【防走失手环】手环刚被扫描', '张桂英', '【防走失手环】手环刚被扫描', '张桂英'],
+      // A name that does not mask to the elder's masked name is not theirs; nor is a message of another kind of record.
+      ['care_recipient', '李四的探访报告（12/7 18:18）', '探访了李四', '李四的探访报告（12/7 18:18）', '探访了李四'],
+      ['signup', '张桂英的探访报告（12/7 18:18）', '探访了张桂英', '张桂英的探访报告（12/7 18:18）', '探访了张桂英'],
+    ];
+    const ids = cases.map(() => uuidv7());
+    await legacy.withConnection(async (query) => {
+      await query(`insert into orgs (id, path, depth, kind, side, name) values ($1, $2, 0, 'grid', 'community', '第一网格')`, [
+        grid,
+        `/${grid}/`,
+      ]);
+      await query(
+        `insert into care_recipients (id, org_id, name_masked, circumstances, frequency, interval_days, help_wanted, extra_items, missed_after)
+         values ($1, $2, '张**', '{}', 'weekly', 7, '{}', '{}', now())`,
+        [elder, grid],
+      );
+      for (const [i, [refType, subject, body]] of cases.entries())
+        await query(
+          `insert into outbox_messages (id, kind, channel, recipient_enc, recipient_masked, subject, body, ref_type, ref_id)
+           values ($1, 'care.alert', 'webhook', 'v1:x', '139****5678', $2, $3, $4, $5)`,
+          [ids[i], subject, body, refType, elder],
+        );
+    });
+    expect(await migrate(legacy)).toContain('0037_outbox_about_names_masked.sql');
+
+    const after = await legacy.withConnection((query) => query('select * from outbox_messages'));
+    for (const [i, [, subject, , wantSubject, wantBody]] of cases.entries())
+      expect(
+        after.rows.find((a) => a.id === ids[i]),
+        subject,
+      ).toMatchObject({ subject: wantSubject, body: wantBody, about_name_masked: null, about_name_enc: null });
   } finally {
     await legacy.close();
     await target?.drop();
