@@ -1,8 +1,8 @@
 import { CARE_INTERVAL_DAYS, WELLBEING_ITEMS, type CareFrequency } from '@youshe/shared';
 import type { careConsents, careContacts, careRecipients, careVisits } from '../db/schema/index.js';
-import { maskAddress, maskName, maskPhone, type FieldCrypto } from '../platform/crypto.js';
+import { maskAddress, maskName, maskPhone, sealed, type FieldCrypto } from '../platform/crypto.js';
 import { graceDays } from '../modules/care/care.repository.js';
-import { sealed, sealFamily } from '../modules/care/contacts.js';
+import { sealFamily } from '../modules/care/contacts.js';
 import { DAY, DEMO_TODAY, DemoRandom, HOUR } from './random.js';
 import { lookups, type DemoWorld } from './world.js';
 

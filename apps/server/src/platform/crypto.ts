@@ -48,6 +48,12 @@ export const maskName = (name: string) => {
   return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(Math.min(chars.length - 1, 3));
 };
 
+/**
+ * A person's name as the columns that keep it hold it: encrypted, and the masked copy (刘**) that pages show.
+ * Care contacts, consent givers and the outbox's recipients all keep names this way.
+ */
+export const sealed = (crypto: FieldCrypto, clear: string) => ({ masked: maskName(clear), enc: crypto.encrypt(clear) });
+
 /** 320402199001011234 → 3204**********1234 */
 export function maskIdNumber(id: string): string {
   return id.length >= 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : '****';

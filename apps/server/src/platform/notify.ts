@@ -1,7 +1,7 @@
 import { uuidv7 } from './ids.js';
 import type { Executor } from '../db/client.js';
 import { outboxMessages } from '../db/schema/index.js';
-import { maskName, maskPhone, type FieldCrypto } from './crypto.js';
+import { maskPhone, sealed, type FieldCrypto } from './crypto.js';
 
 export type NotifyChannel = 'email' | 'webhook';
 
@@ -40,8 +40,7 @@ export const NAME_SLOT = '{{toName}}';
 /** Stands for the name of the person the message is about (see OutgoingMessage.aboutName). */
 export const ABOUT_SLOT = '{{aboutName}}';
 
-const sealed = (crypto: FieldCrypto, name: string | null | undefined) =>
-  name ? { masked: maskName(name), enc: crypto.encrypt(name) } : { masked: null, enc: null };
+const sealedOrNone = (crypto: FieldCrypto, name: string | null | undefined) => (name ? sealed(crypto, name) : { masked: null, enc: null });
 
 /**
  * A message's names as the outbox keeps them. Recipients include family contacts, and messages name the elder in
@@ -66,8 +65,8 @@ export function sealNames(
     subject = subject.split(name).join(slot);
     body = body.split(name).join(slot);
   }
-  const to = sealed(crypto, names.toName);
-  const about = sealed(crypto, names.aboutName);
+  const to = sealedOrNone(crypto, names.toName);
+  const about = sealedOrNone(crypto, names.aboutName);
   return {
     recipientNameMasked: to.masked,
     recipientNameEnc: to.enc,

@@ -4,12 +4,12 @@ import type { Db, Executor } from '../../db/client.js';
 import { accounts, careConsents, careRecipients, outboxMessages } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
-import type { FieldCrypto } from '../../platform/crypto.js';
+import { sealed, type FieldCrypto } from '../../platform/crypto.js';
 import { invalidField } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { forgetRecipientWristbands } from '../wristbands/for-care.js';
 import { loadRecipient, mayReveal, requireSee } from './care.access.js';
-import { nameAsShown, sealed } from './contacts.js';
+import { nameAsShown } from './contacts.js';
 import { loadManaged } from './plan.service.js';
 
 /** Messages to the family or the neighbours still waiting in the outbox, by the purpose that allowed them. */

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm
 import type { CONSENT_PURPOSES } from '@youshe/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { careConsents, careContacts, careRecipients } from '../../db/schema/index.js';
-import { maskName, sha256, type FieldCrypto } from '../../platform/crypto.js';
+import { maskName, sealed, sha256, type FieldCrypto } from '../../platform/crypto.js';
 import { maskAddressOf } from '../../platform/notify.js';
 
 type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
@@ -12,12 +12,6 @@ export interface FamilyContact {
   channel: 'email' | 'webhook';
   to: string;
 }
-
-/**
- * A person's name as its two columns hold it (a contact's `name`/`name_enc`, a consent giver's
- * `given_by`/`given_by_enc`): encrypted, and the masked copy (刘**) that pages show.
- */
-export const sealed = (crypto: FieldCrypto, clear: string) => ({ masked: maskName(clear), enc: crypto.encrypt(clear) });
 
 /** The name in clear from those two columns: rows from before names were sealed have no `enc` and hold it in clear. */
 export const opened = (crypto: FieldCrypto, masked: string, enc: string | null) => (enc ? crypto.decrypt(enc) : masked);
