@@ -93,10 +93,10 @@ async function generate(c: pg.Client) {
     `with branches as (select id, row_number() over (order by id) - 1 as i from orgs where depth = 3),
           kinds as (select id, row_number() over (order by id) - 1 as i from activity_kinds),
           a as (select k, now() - (random() * interval '360 days') as starts_at from generate_series(1, $1::int) k)
-     insert into activities (id, org_id, kind_id, title, starts_at, ends_at, status, public_token, attendance_count, outcome, closed_at)
+     insert into activities (id, org_id, kind_id, title, starts_at, ends_at, status, public_token, outcome, closed_at)
      select gen_random_uuid(), b.id, kd.id, '共建活动 ' || a.k, a.starts_at, a.starts_at + interval '2 hours',
             case when a.k % 10 = 0 then 'published' else 'closed' end, md5(a.k::text || random()::text),
-            ${ATTENDANCE_PER_ACTIVITY}, jsonb_build_object('people_served', 20 + a.k % 50), a.starts_at + interval '3 hours'
+            jsonb_build_object('people_served', 20 + a.k % 50), a.starts_at + interval '3 hours'
      from a join branches b on b.i = a.k % $2::int join kinds kd on kd.i = a.k % $3::int`,
     [ACTIVITIES, BRANCHES, kinds],
   );

@@ -150,11 +150,15 @@ export const staffCheckinSchema = z.union([
   z.strictObject({ code: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/) }),
   z.strictObject({ walkin: z.strictObject({ name: requiredText(30), phone: phoneSchema.nullish() }) }),
 ]);
-export const checkinResultSchema = z.object({
+/** What a resident's phone is told: who was checked in, and whether this scan did it. */
+export const selfCheckinResultSchema = z.object({
   name: z.string(),
   method: z.enum(['self', 'staff', 'walkin']),
   /** False when this person had already checked in: a repeat scan changes nothing. */
   firstTime: z.boolean(),
+});
+/** What the staff at the door see after a scan or a walk-in: also the activity's attendance now. */
+export const checkinResultSchema = selfCheckinResultSchema.extend({
   attendanceCount: z.number().int(),
 });
 

@@ -113,7 +113,8 @@ export function buildCoconstruction(rng: DemoRandom, clock: DemoClock, world: De
       capacity: null,
       status: 'closed',
       takenCount: 0,
-      attendanceCount: spec.attendance,
+      // Counted at the event, before anyone signed up on a phone: a headcount, as the articles give it.
+      attendanceByHand: spec.attendance,
       outcome: spec.outcome,
       publishedAt: new Date(createdAt.getTime() + HOUR),
       closedAt,
@@ -140,7 +141,6 @@ export function buildCoconstruction(rng: DemoRandom, clock: DemoClock, world: De
       capacity: spec.capacity,
       status: 'published',
       takenCount: who.length,
-      attendanceCount: 0,
       outcome: {},
       publishedAt: createdAt,
       closedAt: null,

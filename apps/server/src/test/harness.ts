@@ -73,6 +73,22 @@ export async function freshDatabase(): Promise<Database> {
   return database;
 }
 
+/**
+ * Runs `test` on a fresh database of the engine under test migrated up to, not including, the migration file
+ * `before`: for a data migration's test, which writes rows as the older versions did and then migrates.
+ */
+export async function withDatabaseBefore(before: string, test: (legacy: Database) => Promise<void>) {
+  const target = TEST_DB === 'postgres' ? await emptyPostgresDatabase() : null;
+  const legacy = await openDatabase(target ? { kind: 'postgres', url: target.url, poolSize: 2 } : { kind: 'pglite', dataDir: null });
+  try {
+    await migrate(legacy, { before });
+    await test(legacy);
+  } finally {
+    await legacy.close();
+    await target?.drop();
+  }
+}
+
 export interface TestApp {
   app: FastifyInstance;
   database: Database;

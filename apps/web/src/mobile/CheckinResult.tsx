@@ -3,9 +3,7 @@ import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 export type CheckinState =
-  | { state: 'pending' }
-  | { state: 'done'; firstTime: boolean; attendanceCount: number }
-  | { state: 'failed'; text: string; network: boolean };
+  { state: 'pending' } | { state: 'done'; firstTime: boolean } | { state: 'failed'; text: string; network: boolean };
 
 /** How a check-in went, in large type: in progress, done (or done before), or what to do next. */
 export function CheckinResult({

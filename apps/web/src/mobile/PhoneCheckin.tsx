@@ -25,7 +25,7 @@ export function PhoneCheckin({ token }: { token: string }) {
       setWho(v.name.trim());
       setState({ state: 'pending' });
     },
-    onSuccess: (res) => setState({ state: 'done', firstTime: res.firstTime, attendanceCount: res.attendanceCount }),
+    onSuccess: (res) => setState({ state: 'done', firstTime: res.firstTime }),
     onError: (e) => {
       const rest = applyServerErrors(form, e, ['name', 'phone']);
       if (e instanceof ApiError && e.details.length > 0 && rest.length === 0) return setState(null);

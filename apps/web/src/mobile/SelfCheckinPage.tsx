@@ -30,7 +30,7 @@ export default function SelfCheckinPage() {
       setResults((r) => ({ ...r, [s.code]: { state: 'pending' } }));
       try {
         const res = await publicApi.checkIn(token, s.code);
-        setResults((r) => ({ ...r, [s.code]: { state: 'done', firstTime: res.firstTime, attendanceCount: res.attendanceCount } }));
+        setResults((r) => ({ ...r, [s.code]: { state: 'done', firstTime: res.firstTime } }));
       } catch (e) {
         const text = isNotFound(e) ? t('public.checkinUnknown') : isNetwork(e) ? t('public.offlineCheckin') : problemText(e);
         setResults((r) => ({ ...r, [s.code]: { state: 'failed', text, network: e instanceof ApiError && e.code === 'network' } }));

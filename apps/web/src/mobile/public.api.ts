@@ -1,18 +1,18 @@
 import type {
   Signup,
-  checkinResultSchema,
   communityDirectorySchema,
   publicActivitySchema,
   publicNeedSchema,
   publicQuizSchema,
   quizEntryResultSchema,
+  selfCheckinResultSchema,
 } from '@youshe/shared';
 import type { z } from 'zod';
 import { api, ApiError } from '../app/api';
 
 /** The resident's side of the API: no account, only the activity's token and one's own sign-up code. */
 export type PublicActivity = z.infer<typeof publicActivitySchema>;
-export type CheckinResult = z.infer<typeof checkinResultSchema>;
+export type CheckinResult = z.infer<typeof selfCheckinResultSchema>;
 export type PublicNeed = z.infer<typeof publicNeedSchema>;
 export type Community = z.infer<typeof communityDirectorySchema>['items'][number];
 export type PublicQuiz = z.infer<typeof publicQuizSchema>;

@@ -34,7 +34,12 @@ export const activities = pgTable(
     publicToken: text('public_token').notNull().unique(),
     /** Places taken (confirmed, or offered and not yet expired): the one number capacity is checked against. */
     takenCount: integer('taken_count').notNull().default(0),
-    attendanceCount: integer('attendance_count').notNull().default(0),
+    /**
+     * People who took part without a check-in of their own: a headcount kept by hand, as at a street stand
+     * or in a paper ledger brought over. An activity's attendance is this plus its sign-ups checked in
+     * (attendanceOf in modules/activities): check-ins are counted where they are recorded, never copied here.
+     */
+    attendanceByHand: integer('attendance_by_hand').notNull().default(0),
     outcome: jsonb('outcome').notNull().default({}),
     createdBy: uuid('created_by').references(() => accounts.id, { onDelete: 'set null' }),
     publishedAt: timestamp('published_at', { withTimezone: true }),

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { activities, activityKinds, activityOrganisers, orgs, places } from '../../db/schema/index.js';
 import { inScope, type Scope } from '../../platform/access.js';
 import { escapeLike } from '../../platform/sql.js';
+import { attendanceOf } from './attendance.js';
 
 export type ActivityRow = typeof activities.$inferSelect;
 
@@ -28,6 +29,7 @@ function organisedWithin(scope: Scope, underPath?: string): SQL {
 const waitlistCount = sql<number>`(select count(*)::int from signups s where s.activity_id = activities.id and s.status = 'waitlisted')`;
 const photoCount = sql<number>`(select count(*)::int from activity_photos ph where ph.activity_id = activities.id)`;
 const confirmedCount = sql<number>`(select count(*)::int from signups s where s.activity_id = activities.id and s.status = 'confirmed' and not s.walkin)`;
+const attendance = attendanceOf(sql`activities`);
 
 export const activitiesRepository = {
   listKinds(db: Executor) {
@@ -81,6 +83,7 @@ export const activitiesRepository = {
         placeName: places.name,
         waitlistCount,
         confirmedCount,
+        attendance,
         photoCount,
       })
       .from(activities)

@@ -13,7 +13,7 @@ export async function presentActivities(db: Executor, rows: ListRow[]): Promise<
     repo.organisers(db, ids),
     ids.length ? db.select().from(activityPartnerships).where(inArray(activityPartnerships.activityId, ids)) : Promise.resolve([]),
   ]);
-  return rows.map(({ activity: a, orgName, kindName, placeName, waitlistCount, confirmedCount, photoCount }) => ({
+  return rows.map(({ activity: a, orgName, kindName, placeName, waitlistCount, confirmedCount, attendance, photoCount }) => ({
     id: a.id,
     orgId: a.orgId,
     orgName,
@@ -31,7 +31,7 @@ export async function presentActivities(db: Executor, rows: ListRow[]): Promise<
     publicToken: a.publicToken,
     confirmedCount,
     waitlistCount,
-    attendanceCount: a.attendanceCount,
+    attendanceCount: attendance,
     photoCount,
     outcome: a.outcome as Record<string, number>,
     // The organising unit first, then its co-organisers.

@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  checkinResultSchema,
   idParamsSchema,
   phoneCheckinSchema,
   publicActivitySchema,
   publicTokenParamsSchema,
+  selfCheckinResultSchema,
   signupCodeParamsSchema,
   signupRequestSchema,
   signupSchema,
@@ -94,7 +94,7 @@ export function publicActivityRoutes(signups: SignupsService, activities: Activi
           summary: 'Check yourself in by scanning the activity’s QR code',
           params: publicTokenParamsSchema,
           body: z.strictObject({ code: signupCodeParamsSchema.shape.code }),
-          response: { 200: checkinResultSchema },
+          response: { 200: selfCheckinResultSchema },
         },
       },
       (req) => signups.selfCheckIn(req.params.token, req.body.code),
@@ -108,7 +108,7 @@ export function publicActivityRoutes(signups: SignupsService, activities: Activi
           summary: 'Check yourself in with the name and phone number you signed up with',
           params: publicTokenParamsSchema,
           body: phoneCheckinSchema,
-          response: { 200: checkinResultSchema },
+          response: { 200: selfCheckinResultSchema },
         },
       },
       (req) => signups.selfCheckInByPhone(req.params.token, req.body),

@@ -10,7 +10,6 @@ export interface SelfCheckInOutcome {
   status: string | null;
   name: string;
   firstTime: boolean;
-  attendanceCount: number;
 }
 const LIVE = ['confirmed', 'waitlisted', 'offered'];
 
@@ -103,7 +102,7 @@ export const signupsRepository = {
   /**
    * Self check-ins of many residents in one statement and one commit: for each {token, code}, in order,
    * what was found and whether this scan was the one that checked the person in. The statement is the
-   * database function `self_checkin_batch` (migration 0034), whose plan each connection makes once: it is
+   * database function `self_checkin_batch` (migrations 0034 and 0038), whose plan each connection makes once: it is
    * the busiest statement there is, and planning it cost more than running it for a small batch.
    */
   async selfCheckInBatch(db: Executor, items: { token: string; code: string }[]): Promise<SelfCheckInOutcome[]> {
@@ -118,32 +117,24 @@ export const signupsRepository = {
       status: (r.status as string | null) ?? null,
       name: (r.name as string | null) ?? '',
       firstTime: r.first_time === true,
-      attendanceCount: Number(r.attendance_count ?? 0),
     }));
   },
 
   /**
-   * Checks one sign-up in and counts it, in one statement: only the scan that really changed the row
-   * bumps attendance. Returns the count after this scan either way.
+   * Checks one sign-up in unless it already is: true when this call did it. The activity's rollup pairs are
+   * marked in the same statement, as the self check-in batch marks them (migration 0038).
    */
-  async checkInAndCount(db: Executor, signupId: string, activityId: string, method: string) {
+  async checkIn(db: Executor, signupId: string, method: string): Promise<boolean> {
     const result = await db.execute(sql`
       with upd as (
         update signups set checked_in_at = now(), checkin_method = ${method}, updated_at = now()
         where id = ${signupId} and checked_in_at is null
         returning activity_id
       ),
-      bump as (
-        update activities a set attendance_count = a.attendance_count + 1
-        from upd where a.id = upd.activity_id
-        returning a.attendance_count
-      )
-      select exists (select 1 from upd) as first_time,
-        coalesce((select attendance_count from bump), (select attendance_count from activities where id = ${activityId}))::int
-          as attendance_count
+      marks as (select rollup_mark_activities_by_id(array_agg(activity_id)) from upd)
+      select exists (select 1 from upd) as first_time from marks
     `);
-    const row = (result as unknown as { rows: { first_time: boolean; attendance_count: number }[] }).rows[0]!;
-    return { firstTime: row.first_time === true, attendanceCount: Number(row.attendance_count) };
+    return (result as unknown as { rows: { first_time: boolean }[] }).rows[0]?.first_time === true;
   },
 
   listForActivity(db: Executor, activityId: string) {

@@ -10,6 +10,7 @@ import { createWriteBatcher } from '../../platform/write-batcher.js';
 import type { Notifier } from '../../platform/notify.js';
 import type { ActivitiesService } from './activities.service.js';
 import { activitiesRepository, type ActivityRow } from './activities.repository.js';
+import { attendanceOfActivity } from './attendance.js';
 import { signupsRepository as repo, type SelfCheckInOutcome, type SignupRow } from './signups.repository.js';
 
 const OPEN = ['published', 'in_progress'];
@@ -20,10 +21,15 @@ export interface SignupOptions {
   offerMinutes: number;
 }
 
-export interface CheckInResult {
+/** What a resident's own check-in answers. */
+export interface SelfCheckInResult {
   name: string;
   method: 'self' | 'staff' | 'walkin';
   firstTime: boolean;
+}
+
+/** What staff at the door see: also the attendance now, counted from the check-ins. */
+export interface CheckInResult extends SelfCheckInResult {
   attendanceCount: number;
 }
 
@@ -189,9 +195,9 @@ export function createSignupsService(
     return mine(code);
   }
 
-  async function checkInRow(tx: Executor, row: SignupRow, method: 'self' | 'staff' | 'walkin') {
-    const { firstTime, attendanceCount } = await repo.checkInAndCount(tx, row.id, row.activityId, method);
-    return { name: row.name, method, firstTime, attendanceCount };
+  async function checkInRow(tx: Executor, row: SignupRow, method: 'staff' | 'walkin'): Promise<CheckInResult> {
+    const firstTime = await repo.checkIn(tx, row.id, method);
+    return { name: row.name, method, firstTime, attendanceCount: await attendanceOfActivity(tx, row.activityId) };
   }
 
   /**
@@ -201,32 +207,32 @@ export function createSignupsService(
    * (bench:checkin: 17,201 and 17,813 scans a second with one, 15,985 and 15,835 with two, and at a
    * steady 6,600 a second 1.23–1.29 cores of the machine busy against 1.50).
    */
-  const selfCheckIns = createWriteBatcher<{ token: string; code: string }, CheckInResult>({
+  const selfCheckIns = createWriteBatcher<{ token: string; code: string }, SelfCheckInResult>({
     maxItems: 256,
     async run(items) {
       for (let attempt = 1; ; attempt++) {
         try {
           return (await repo.selfCheckInBatch(db, items)).map(selfOutcome);
         } catch (err) {
-          // Two processes' batches may lock the same activities in opposite order: the database
-          // aborts one whole statement, which is then simply run again.
+          // A batch locks its sign-ups in one order, so two processes' batches queue rather than deadlock;
+          // should the database still abort one as a deadlock, the whole statement simply runs again.
           if (sqlStateOf(err) !== '40P01' || attempt >= 5) throw err;
         }
       }
     },
   });
 
-  function selfOutcome(o: SelfCheckInOutcome): CheckInResult | AppError {
+  function selfOutcome(o: SelfCheckInOutcome): SelfCheckInResult | AppError {
     // A draft has no public page yet: for residents it does not exist.
     if (o.activityStatus === null || o.activityStatus === 'draft') return new AppError('not_found');
     if (!OPEN.includes(o.activityStatus)) return invalidField('activity', 'custom', 'checkin_closed');
     if (o.status === null) return new AppError('not_found');
     if (o.status !== 'confirmed') return invalidField('code', 'custom', 'not_confirmed');
-    return { name: o.name, method: 'self', firstTime: o.firstTime, attendanceCount: o.attendanceCount };
+    return { name: o.name, method: 'self', firstTime: o.firstTime };
   }
 
   /** A resident scans the activity's QR poster with their own phone, which remembers their sign-up code. */
-  function selfCheckIn(token: string, code: string): Promise<CheckInResult> {
+  function selfCheckIn(token: string, code: string): Promise<SelfCheckInResult> {
     return selfCheckIns.submit({ token, code });
   }
 
@@ -234,7 +240,7 @@ export function createSignupsService(
    * A resident whose phone lost the code (another phone, cleared storage) checks in with the name and
    * number they signed up with. Both must match; a mismatch reads as "no such sign-up".
    */
-  async function selfCheckInByPhone(token: string, input: { name: string; phone: string }): Promise<CheckInResult> {
+  async function selfCheckInByPhone(token: string, input: { name: string; phone: string }): Promise<SelfCheckInResult> {
     const activity = await openActivity(token);
     const row = await repo.findLiveByPhone(db, activity.id, crypto.blindIndex('phone', input.phone));
     if (!row || row.name.trim() !== input.name.trim()) throw new AppError('not_found');

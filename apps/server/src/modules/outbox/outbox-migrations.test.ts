@@ -2,27 +2,13 @@
 // old way, then the migration, then what it left.
 import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../db/client.js';
 import { migrate } from '../../db/migrate.js';
 import { FieldCrypto, maskName } from '../../platform/crypto.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { sealNames } from '../../platform/notify.js';
-import { emptyPostgresDatabase, TEST_DB } from '../../test/harness.js';
+import { withDatabaseBefore } from '../../test/harness.js';
 
 const crypto = new FieldCrypto(randomBytes(32), randomBytes(32));
-
-/** Runs `test` on a fresh database migrated up to, not including, the migration file `before`. */
-async function withDatabaseBefore(before: string, test: (legacy: Database) => Promise<void>) {
-  const target = TEST_DB === 'postgres' ? await emptyPostgresDatabase() : null;
-  const legacy = await openDatabase(target ? { kind: 'postgres', url: target.url, poolSize: 2 } : { kind: 'pglite', dataDir: null });
-  try {
-    await migrate(legacy, { before });
-    await test(legacy);
-  } finally {
-    await legacy.close();
-    await target?.drop();
-  }
-}
 
 it('migration 0036 masks the names already stored as maskName does, and takes them out of their texts', async () => {
   await withDatabaseBefore('0036_outbox_names_masked.sql', async (legacy) => {

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { orgs, partnershipGoals, partnershipMembers, partnerships } from '../../db/schema/index.js';
 import { inScope, type Scope } from '../../platform/access.js';
 import { escapeLike } from '../../platform/sql.js';
+import { attendanceOf } from '../activities/attendance.js';
 
 export interface PartnershipFilter {
   scope: Scope;
@@ -48,7 +49,7 @@ export const partnershipsRepository = {
         // Written out in full: inside a sub-select drizzle would print the outer columns unqualified.
         progress: sql<number>`(select coalesce(sum(case
             when partnership_goals.metric = 'activities' then 1
-            when partnership_goals.metric = 'attendance' then a.attendance_count
+            when partnership_goals.metric = 'attendance' then ${attendanceOf(sql`a`)}
             else coalesce((a.outcome ->> partnership_goals.metric)::bigint, 0) end), 0)::float8
           from activity_partnerships ap join activities a on a.id = ap.activity_id join partnerships p on p.id = ap.partnership_id
           where ap.partnership_id = partnership_goals.partnership_id and a.status = 'closed'

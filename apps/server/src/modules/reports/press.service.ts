@@ -15,6 +15,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { AppError, invalidField } from '../../platform/errors.js';
 import { narrowedPath } from '../orgs/narrowed-path.js';
 import { activitiesRepository } from '../activities/activities.repository.js';
+import { attendanceOfActivity } from '../activities/attendance.js';
 import { draftRelease } from './press-draft.js';
 
 /** Publicity (宣传): news releases drafted from an activity's records, edited, then tracked once published. */
@@ -118,7 +119,7 @@ export function createPressService(db: Db) {
       startsAt: activity!.startsAt,
       location: activity!.location,
       description: activity!.description,
-      attendance: activity!.attendanceCount,
+      attendance: await attendanceOfActivity(db, activity!.id),
       outcome: activity!.outcome as Record<string, number>,
       quote: quote ?? null,
       photoCount: photos?.n ?? 0,

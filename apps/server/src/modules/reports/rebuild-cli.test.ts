@@ -40,7 +40,7 @@ it('`youshe rebuild-rollups` recomputes the figures from the records', { timeout
       await q(
         `insert into orgs (id, path, depth, kind, side, name) values ('01900000-0000-7000-8000-000000000001', '/01900000-0000-7000-8000-000000000001/', 0, 'branch', 'postal', '支部')`,
       );
-      await q(`insert into activities (id, org_id, kind_id, title, starts_at, ends_at, status, public_token, attendance_count)
+      await q(`insert into activities (id, org_id, kind_id, title, starts_at, ends_at, status, public_token, attendance_by_hand)
         values (gen_random_uuid(), '01900000-0000-7000-8000-000000000001', 'donation', '捐书', now(), now(), 'closed', 'tok-rebuild-cli', 42)`);
       await q(`delete from rollup_dirty`);
     });

@@ -213,6 +213,50 @@ describe('dashboard rollups', () => {
     expect(await snapshot()).toEqual(incremental);
   });
 
+  it('counts residents’ own check-ins, which write only their sign-ups, and a headcount kept by hand', async () => {
+    const a = (
+      await czSecretary.inject({
+        method: 'POST',
+        url: '/api/activities',
+        payload: {
+          orgId: w.czBranch.id,
+          kindId: 'anti_fraud',
+          title: '扫码签到',
+          startsAt: '2026-09-05T01:00:00Z',
+          endsAt: '2026-09-05T03:00:00Z',
+        },
+      })
+    ).json<{ id: string; publicToken: string }>();
+    const published = await czSecretary.inject({ method: 'POST', url: `/api/activities/${a.id}/transition`, payload: { to: 'published' } });
+    const token = published.json().publicToken as string;
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = await t.app.inject({
+        method: 'POST',
+        url: `/api/public/activities/${token}/signups`,
+        payload: { name: `扫码${i}`, phone: `137${String(i).padStart(8, '0')}`, consent: true },
+      });
+      codes.push(s.json().code);
+    }
+    const url = `/api/dashboard?orgId=${w.changzhou.id}&from=2026-09&to=2026-09`;
+    expect((await czOfficer.inject({ method: 'GET', url })).json().totals.attendance ?? 0).toBe(0);
+    // Four residents scan the poster at once (one of them twice); the fifth stays home.
+    const scans = await Promise.all(
+      [0, 1, 2, 3, 3].map((i) =>
+        t.app.inject({ method: 'POST', url: `/api/public/activities/${token}/checkins`, payload: { code: codes[i] } }),
+      ),
+    );
+    expect(scans.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    expect((await czOfficer.inject({ method: 'GET', url })).json().totals.attendance).toBe(4);
+    // People counted by hand (no sign-up of their own) add to the check-ins, on the dashboard as on the activity.
+    await t.database.db.execute(sql`update activities set attendance_by_hand = 10 where id = ${a.id}`);
+    expect((await czOfficer.inject({ method: 'GET', url })).json().totals.attendance).toBe(14);
+    expect((await czSecretary.inject({ method: 'GET', url: `/api/activities/${a.id}` })).json().attendanceCount).toBe(14);
+    const incremental = await snapshot();
+    await rebuildRollups(t.database.db);
+    expect(await snapshot()).toEqual(incremental);
+  });
+
   it('shows nothing outside the actor’s subtree and refuses those without the right', async () => {
     expect((await czOfficer.inject({ method: 'GET', url: `/api/dashboard?orgId=${w.chifeng.id}` })).statusCode).toBe(404);
     expect((await czVolunteer.inject({ method: 'GET', url: `/api/dashboard` })).statusCode).toBe(403);

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
+import { attendanceOf } from '../activities/attendance.js';
 
 /**
  * Rollups: each (organisation, month) pair's own figures in rollup_org_month, and the same summed over
@@ -22,16 +23,16 @@ const monthOf = (at: SQL) => sql`date_trunc('month', ${at} at time zone 'Asia/Sh
  * recomputed (or lets everything through for a rebuild). Each source is one domain's records; summed per pair.
  */
 function sources(within: (org: SQL, at: SQL) => SQL): SQL[] {
-  const acts = sql`(select a.id, a.org_id, a.kind_id, a.status, a.outcome, a.attendance_count, ${monthOf(sql`a.starts_at`)} as month
+  const acts = sql`(select a.id, a.org_id, a.kind_id, a.status, a.outcome, ${attendanceOf(sql`a`)} as attendance, ${monthOf(sql`a.starts_at`)} as month
       from activities a where a.status in ('published', 'in_progress', 'closed') and ${within(sql`a.org_id`, sql`a.starts_at`)})`;
   return [
     // Activities held (closed with their figures), in all and by kind.
     sql`select org_id, month, 'activities' as metric, 1::bigint as v from ${acts} x where status = 'closed'`,
     sql`select org_id, month, 'activities:' || kind_id, 1 from ${acts} x where status = 'closed'`,
-    // People reached: the activity's attendance, the figure its check-ins keep (and that a past event records),
+    // People reached: the activity's attendance, counted from its check-ins (plus any headcount kept by hand),
     // the same one the ledger prints and partnership goals count.
-    sql`select org_id, month, 'attendance', attendance_count::bigint from ${acts} x where attendance_count > 0`,
-    sql`select org_id, month, 'attendance:' || kind_id, attendance_count::bigint from ${acts} x where attendance_count > 0`,
+    sql`select org_id, month, 'attendance', attendance::bigint from ${acts} x where attendance > 0`,
+    sql`select org_id, month, 'attendance:' || kind_id, attendance::bigint from ${acts} x where attendance > 0`,
     // The outcome figures recorded when an activity was closed (people served, households visited, …).
     sql`select x.org_id, x.month, 'outcome:' || e.key, e.value::numeric::bigint from ${acts} x, jsonb_each_text(x.outcome) e
       where x.status = 'closed' and jsonb_typeof(x.outcome -> e.key) = 'number'`,
