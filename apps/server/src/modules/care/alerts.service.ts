@@ -9,7 +9,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { FieldCrypto } from '../../platform/crypto.js';
 import { AppError, invalidField } from '../../platform/errors.js';
 import type { Notifier, OutgoingMessage } from '../../platform/notify.js';
-import { shownName } from './care.access.js';
+import { clearName, shownName } from './care.access.js';
 import { onChinaDays } from '../stations/china-day.js';
 import { careRepository as repo, ESCALATE_AFTER_MINUTES } from './care.repository.js';
 import { familyContactsOf, neighboursToAlert } from './contacts.js';
@@ -87,7 +87,8 @@ export function createAlertsService(db: Db, crypto: FieldCrypto, notifier: Notif
       .returning({ id: careAlerts.id });
     if (!inserted) return (await tx.select({ id: careAlerts.id }).from(careAlerts).where(eq(careAlerts.visitId, facts.visitId!)))[0]!.id;
     const { r, orgName } = await recipientFacts(tx, facts.recipientId);
-    const name = shownName(crypto, r);
+    // Sent text: the people told need to know whom it is about (the outbox keeps it sealed, shown by the same rule).
+    const name = clearName(crypto, r);
     const base = {
       orgId: facts.orgId,
       orgName,
@@ -141,12 +142,12 @@ export function createAlertsService(db: Db, crypto: FieldCrypto, notifier: Notif
     return id;
   }
 
-  function toAlert(row: Awaited<ReturnType<typeof repo.alertRows>>[number]) {
+  function toAlert(actor: Actor, row: Awaited<ReturnType<typeof repo.alertRows>>[number]) {
     const { a } = row;
     return {
       id: a.id,
       recipientId: a.recipientId,
-      recipientName: row.recipientName,
+      recipientName: shownName(crypto, actor, row),
       orgId: a.orgId,
       orgName: row.orgName,
       kind: a.kind as 'concern',
@@ -168,13 +169,13 @@ export function createAlertsService(db: Db, crypto: FieldCrypto, notifier: Notif
   async function inbox(actor: Actor, q: z.infer<typeof alertListQuerySchema>) {
     const where = and(visible(actor), q.status ? eq(careAlerts.status, q.status) : undefined, onChinaDays(careAlerts.createdAt, q));
     const [rows, total] = await Promise.all([repo.alertRows(db, where, q.page, q.pageSize), repo.countAlerts(db, where)]);
-    return { items: rows.map(toAlert), total, page: q.page, pageSize: q.pageSize };
+    return { items: rows.map((row) => toAlert(actor, row)), total, page: q.page, pageSize: q.pageSize };
   }
 
   async function get(actor: Actor, id: string) {
     const [row] = await repo.alertRows(db, and(eq(careAlerts.id, id), visible(actor)), 1, 1);
     if (!row) throw new AppError('not_found');
-    return toAlert(row);
+    return toAlert(actor, row);
   }
 
   /** Taking an alert on: only an open one, and of two people tapping at once one becomes the owner. */

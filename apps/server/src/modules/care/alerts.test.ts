@@ -35,9 +35,11 @@ describe('alerts that reach someone', () => {
       kind: 'concern',
       status: 'open',
       owner: 'grid_leader',
-      recipientName: '王**',
+      // The community partner may reveal the elder (care.reveal over the grid): the name in clear.
+      recipientName: '王秀兰',
     });
-    expect((await inbox(w.leader.client)).map((a) => a.id)).toContain(alertId);
+    // The grid leader answers alerts but is neither paired nor holds care.reveal: the name masked.
+    expect((await inbox(w.leader.client)).find((a) => a.id === alertId)).toMatchObject({ recipientName: '王**' });
     expect(await inbox(w.cfPartner.client)).toEqual([]);
     expect(await inbox(w.carrier.client)).toEqual([]);
     // Not yet escalated: the branch does not see it.
@@ -117,7 +119,8 @@ describe('alerts that reach someone', () => {
       .where(eq(careAlerts.id, second));
     await t.services.careAlerts.escalate();
     const escalated = (await inbox(w.secretary.client)).find((a) => a.id === second);
-    expect(escalated).toMatchObject({ escalationLevel: 2, owner: 'branch' });
+    // The volunteers' branch secretary, reached by escalation, may not reveal the elder: masked.
+    expect(escalated).toMatchObject({ escalationLevel: 2, owner: 'branch', recipientName: '孙**' });
     const toBranch = await t.database.db
       .select()
       .from(outboxMessages)

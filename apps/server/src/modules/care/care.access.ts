@@ -5,6 +5,7 @@ import { can, requireAccess, type Actor } from '../../platform/access.js';
 import type { FieldCrypto } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { careRepository as repo } from './care.repository.js';
+import { opened } from './contacts.js';
 
 export type RecipientRow = Awaited<ReturnType<typeof repo.recipientRows>>[number];
 
@@ -25,8 +26,20 @@ export function requireSee(actor: Actor, row: RecipientRow | undefined): asserts
   requireAccess(actor, 'care.read', row.orgPath);
 }
 
-/** Address and health notes: paired volunteers, and the coordinators and community partners of the grid (care.reveal). */
-export function mayReveal(actor: Actor, row: RecipientRow): boolean {
+/**
+ * What deciding a reveal needs: who is paired with the recipient and where their grid sits in the tree. A whole
+ * RecipientRow has it; so can a row of another page that names them (an alert, a wristband).
+ */
+export interface RevealFacts {
+  r: { mainVolunteerId: string | null; backupVolunteerId: string | null };
+  orgPath: string;
+}
+
+/**
+ * Address, health notes and the elder's name in clear: paired volunteers, and the coordinators and community
+ * partners of the grid (care.reveal). Everyone else who may see the recipient sees them masked.
+ */
+export function mayReveal(actor: Actor, row: RevealFacts): boolean {
   return isPaired(actor, row.r) || can(actor, 'care.reveal', row.orgPath);
 }
 
@@ -41,8 +54,23 @@ export async function revealableAmong(db: Executor, actor: Actor, ids: string[])
   return new Set(rows.filter((row) => mayReveal(actor, row)).map((row) => row.r.id));
 }
 
-export const shownName = (crypto: FieldCrypto, r: { nameEnc: string | null; nameMasked: string }) =>
-  r.nameEnc ? crypto.decrypt(r.nameEnc) : r.nameMasked;
+type Named = RevealFacts & { r: { nameEnc: string | null; nameMasked: string } };
+
+/**
+ * The elder's name on any page or answer a staff reader gets: in clear only to those `mayReveal` allows (minimum
+ * necessary), masked (张**) to everyone else who may see the recipient. One rule for every page that names them.
+ * Not audited: listing names to those who may reveal them is not a reveal; opening the address is.
+ */
+export function shownName(crypto: FieldCrypto, actor: Actor, row: Named): string {
+  return mayReveal(actor, row) ? clearName(crypto, row.r) : row.r.nameMasked;
+}
+
+/**
+ * The name in clear, for text the server sends to the people it tells (the family's report and page, the alert's
+ * messages, stored sealed in the outbox). Never for a staff reader's page: that is `shownName`.
+ */
+export const clearName = (crypto: FieldCrypto, r: { nameEnc: string | null; nameMasked: string }) =>
+  opened(crypto, r.nameMasked, r.nameEnc);
 
 const DAY = 86_400_000;
 const SHANGHAI = 8 * 3_600_000;

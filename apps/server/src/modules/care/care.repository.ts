@@ -6,6 +6,7 @@ import { inScope, type Scope } from '../../platform/access.js';
 
 const mainP = alias(persons, 'main_p');
 const backupP = alias(persons, 'backup_p');
+const recipientOrg = alias(orgs, 'recipient_org');
 
 /** A UUIDv7 made by the database, for the set-based missed-visit scan that inserts many alerts in one statement. */
 export const sqlUuidV7 = sql`encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing
@@ -144,17 +145,25 @@ export const careRepository = {
     return sql`(exists (select 1 from orgs o where o.id = ${careAlerts.orgId} and ${inScope(sql`o.path`, scope)}) ${lead} ${branch})`;
   },
 
+  /** Alerts with what care.access needs to decide how the recipient's name is shown: their pairing and grid. */
   alertRows(db: Executor, where: SQL | undefined, page: number, pageSize: number) {
     return db
       .select({
         a: careAlerts,
         orgName: orgs.name,
-        recipientName: careRecipients.nameMasked,
+        r: {
+          nameEnc: careRecipients.nameEnc,
+          nameMasked: careRecipients.nameMasked,
+          mainVolunteerId: careRecipients.mainVolunteerId,
+          backupVolunteerId: careRecipients.backupVolunteerId,
+        },
+        orgPath: recipientOrg.path,
         ownerLogin: sql<string | null>`(select login from accounts where id = ${careAlerts.ownerAccountId})`,
       })
       .from(careAlerts)
       .innerJoin(orgs, eq(orgs.id, careAlerts.orgId))
       .innerJoin(careRecipients, eq(careRecipients.id, careAlerts.recipientId))
+      .innerJoin(recipientOrg, eq(recipientOrg.id, careRecipients.orgId))
       .where(where)
       .orderBy(sql`case ${careAlerts.status} when 'open' then 0 when 'acknowledged' then 1 else 2 end`, desc(careAlerts.createdAt))
       .limit(pageSize)

@@ -4,6 +4,7 @@ import { careContacts, careRecipients, careVisits, orgs, persons } from '../../d
 import { sha256, type FieldCrypto } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import type { OutgoingMessage } from '../../platform/notify.js';
+import { clearName } from './care.access.js';
 import { opened } from './contacts.js';
 
 /** The family page's private address for each family contact, in the order familyContactsOf lists them. */
@@ -108,7 +109,8 @@ export async function familyPage(db: Db, crypto: FieldCrypto, token: string) {
     .limit(20);
   const checklist = row.c.shares === 'checklist';
   return {
-    recipientName: row.r.nameEnc ? crypto.decrypt(row.r.nameEnc) : row.r.nameMasked,
+    // The family's own page: they are told about their relative by name, as in the reports sent to them.
+    recipientName: clearName(crypto, row.r),
     orgName: row.orgName,
     contactName: opened(crypto, row.c.name, row.c.nameEnc),
     shares: row.c.shares as 'summary' | 'checklist',

@@ -26,10 +26,11 @@ type Consent = typeof careConsents.$inferSelect;
 /** Care recipients: enrolment with consent, pairing, privacy (reveal, export, withdrawal, deletion). */
 export function createRecipientsService(db: Db, crypto: FieldCrypto) {
   /**
-   * `openFamily`: the family contacts' names in clear, on one recipient's page for those who may see their address
-   * too; lists, and everyone else, get them masked, as neighbours' names always are.
+   * The recipient's own name as `shownName` rules for this reader, in lists too. `openFamily`: the family contacts'
+   * names in clear, on one recipient's page for those who may see their address too; lists, and everyone else, get
+   * them masked, as neighbours' names always are.
    */
-  function toRecipient(row: RecipientRow, contacts: Contact[], consents: Consent[], openFamily: boolean) {
+  function toRecipient(actor: Actor, row: RecipientRow, contacts: Contact[], consents: Consent[], openFamily: boolean) {
     const { r } = row;
     const consent = consents.find((c) => c.recipientId === r.id) ?? null;
     const { dueAt, overdue } = dueOf(r);
@@ -38,7 +39,7 @@ export function createRecipientsService(db: Db, crypto: FieldCrypto) {
       orgId: r.orgId,
       orgName: row.orgName,
       status: r.status as 'active' | 'withdrawn',
-      name: shownName(crypto, r),
+      name: shownName(crypto, actor, row),
       phoneMasked: r.phoneMasked,
       addressMasked: r.addressMasked,
       hasHealthNotes: r.healthNotesEnc !== null,
@@ -77,16 +78,16 @@ export function createRecipientsService(db: Db, crypto: FieldCrypto) {
     };
   }
 
-  async function withDetails(rows: RecipientRow[], openFamily = false) {
+  async function withDetails(actor: Actor, rows: RecipientRow[], openFamily = false) {
     const ids = rows.map((x) => x.r.id);
     const [contacts, consents] = await Promise.all([repo.contactsOf(db, ids), repo.consentsOf(db, ids)]);
-    return rows.map((row) => toRecipient(row, contacts, consents, openFamily));
+    return rows.map((row) => toRecipient(actor, row, contacts, consents, openFamily));
   }
 
   async function get(actor: Actor, id: string) {
     const row = await loadRecipient(db, id);
     requireSee(actor, row);
-    return (await withDetails([row], mayReveal(actor, row)))[0]!;
+    return (await withDetails(actor, [row], mayReveal(actor, row)))[0]!;
   }
 
   async function list(actor: Actor, q: z.infer<typeof recipientListQuerySchema>) {
@@ -99,7 +100,7 @@ export function createRecipientsService(db: Db, crypto: FieldCrypto) {
       q.status ? eq(careRecipients.status, q.status) : undefined,
     );
     const [rows, total] = await Promise.all([repo.recipientRows(db, where, q.page, q.pageSize), repo.countRecipients(db, where)]);
-    return { items: await withDetails(rows), total, page: q.page, pageSize: q.pageSize };
+    return { items: await withDetails(actor, rows), total, page: q.page, pageSize: q.pageSize };
   }
 
   const plan = createPlanService(db, get);

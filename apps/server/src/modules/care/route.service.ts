@@ -28,19 +28,23 @@ export function createRouteService(db: Db, crypto: FieldCrypto) {
       1,
       500,
     );
-    const items = rows.map(({ r, orgName }) => ({
-      id: r.id,
-      name: shownName(crypto, r),
-      orgName,
-      addressMasked: r.addressMasked,
-      role: r.mainVolunteerId === actor.personId ? ('main' as const) : ('backup' as const),
-      frequency: r.frequency as 'daily',
-      extraItems: r.extraItems,
-      helpWanted: r.helpWanted,
-      lastVisitAt: r.lastVisitAt?.toISOString() ?? null,
-      position: r.routePosition,
-      ...dueOf(r),
-    }));
+    // Every one of them is paired with the actor, so in clear; decided by the one rule all the same.
+    const items = rows.map((row) => {
+      const { r } = row;
+      return {
+        id: r.id,
+        name: shownName(crypto, actor, row),
+        orgName: row.orgName,
+        addressMasked: r.addressMasked,
+        role: r.mainVolunteerId === actor.personId ? ('main' as const) : ('backup' as const),
+        frequency: r.frequency as 'daily',
+        extraItems: r.extraItems,
+        helpWanted: r.helpWanted,
+        lastVisitAt: r.lastVisitAt?.toISOString() ?? null,
+        position: r.routePosition,
+        ...dueOf(r),
+      };
+    });
     items.sort((a, b) => (a.role === b.role ? a.position - b.position : a.role === 'main' ? -1 : 1));
     return { items: items.map(({ position: _p, ...rest }) => rest) };
   }

@@ -17,7 +17,7 @@ import { AppError, invalidField } from '../../platform/errors.js';
 import type { Notifier, OutgoingMessage } from '../../platform/notify.js';
 import { recordHours } from '../volunteers/hours.js';
 import type { AlertsService } from './alerts.service.js';
-import { isPaired, shownName, type RecipientRow } from './care.access.js';
+import { clearName, isPaired, type RecipientRow } from './care.access.js';
 import { careRepository as repo } from './care.repository.js';
 import { consentCovers } from './contacts.js';
 import { visitReports } from './family.js';
@@ -161,7 +161,7 @@ export function createVisitsService(db: Db, crypto: FieldCrypto, notifier: Notif
               crypto,
               contacts,
               { ...v, orgId: row.r.orgId, visitedAt },
-              { recipient: shownName(crypto, row.r), volunteer: actor.personName },
+              { recipient: clearName(crypto, row.r), volunteer: actor.personName },
             ),
           );
           if (volunteer[0])

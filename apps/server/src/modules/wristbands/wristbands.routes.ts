@@ -51,7 +51,7 @@ export function wristbandsRoutes(bands: WristbandsService, finder: FinderService
       {
         schema: {
           tags,
-          summary: 'Wristbands with status, wearer (masked) and scans',
+          summary: 'Wristbands with status, wearer (in clear only to those who may reveal them) and scans',
           querystring: wristbandListQuerySchema,
           response: { 200: wristbandPageSchema },
         },

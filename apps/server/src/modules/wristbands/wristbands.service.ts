@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { createBatchSchema, wristbandListQuerySchema, WristbandStatus } from '@youshe/shared';
 import { uuidv7 } from '../../platform/ids.js';
 import type { z } from 'zod';
@@ -8,6 +9,7 @@ import { inScope, requireAccess, scopeOf, type Actor } from '../../platform/acce
 import { recordAudit } from '../../platform/audit.js';
 import type { FieldCrypto } from '../../platform/crypto.js';
 import { AppError, invalidField } from '../../platform/errors.js';
+import { shownName } from '../care/care.access.js';
 import { consentCovers } from '../care/contacts.js';
 import { orgsRepository } from '../orgs/orgs.repository.js';
 import { newCode, normaliseCode } from './codes.js';
@@ -15,6 +17,7 @@ import { wristbandLabels } from './labels.js';
 
 const scanCount = sql<number>`(select count(*)::int from wristband_scans s where s.wristband_id = ${wristbands.id})`;
 const lastScan = sql<string | null>`(select max(s.scanned_at)::text from wristband_scans s where s.wristband_id = ${wristbands.id})`;
+const wearerOrg = alias(orgs, 'wearer_org');
 
 /** Batches of codes, labels, binding to a care recipient, lost and retired; the scan log. Needs wristband.manage. */
 export function createWristbandsService(db: Db, crypto: FieldCrypto) {
@@ -24,22 +27,36 @@ export function createWristbandsService(db: Db, crypto: FieldCrypto) {
         w: wristbands,
         orgName: orgs.name,
         orgPath: orgs.path,
-        recipientName: careRecipients.nameMasked,
+        // The wearer's name and what care.access needs to decide how it is shown: their pairing and their grid.
+        nameMasked: careRecipients.nameMasked,
+        nameEnc: careRecipients.nameEnc,
+        mainVolunteerId: careRecipients.mainVolunteerId,
+        backupVolunteerId: careRecipients.backupVolunteerId,
+        wearerOrgPath: wearerOrg.path,
         scans: scanCount,
         lastScan,
       })
       .from(wristbands)
       .innerJoin(orgs, eq(orgs.id, wristbands.orgId))
-      .leftJoin(careRecipients, eq(careRecipients.id, wristbands.recipientId));
+      .leftJoin(careRecipients, eq(careRecipients.id, wristbands.recipientId))
+      .leftJoin(wearerOrg, eq(wearerOrg.id, careRecipients.orgId));
   type Row = Awaited<ReturnType<ReturnType<typeof select>['where']>>[number];
-  const toBand = (r: Row) => ({
+  /** The wearer's name by the care pages' one rule: in clear to those who may reveal them, masked to other managers. */
+  const wearerName = (actor: Actor, r: Row) =>
+    r.nameMasked === null || r.wearerOrgPath === null
+      ? null
+      : shownName(crypto, actor, {
+          r: { nameMasked: r.nameMasked, nameEnc: r.nameEnc, mainVolunteerId: r.mainVolunteerId, backupVolunteerId: r.backupVolunteerId },
+          orgPath: r.wearerOrgPath,
+        });
+  const toBand = (actor: Actor, r: Row) => ({
     id: r.w.id,
     code: r.w.code,
     batchId: r.w.batchId,
     orgName: r.orgName,
     status: r.w.status as WristbandStatus,
     recipientId: r.w.recipientId,
-    recipientName: r.recipientName,
+    recipientName: wearerName(actor, r),
     boundAt: r.w.boundAt?.toISOString() ?? null,
     scans: r.scans,
     lastScanAt: r.lastScan ? new Date(r.lastScan).toISOString() : null,
@@ -120,7 +137,7 @@ export function createWristbandsService(db: Db, crypto: FieldCrypto) {
         .innerJoin(orgs, eq(orgs.id, wristbands.orgId))
         .where(where),
     ]);
-    return { items: rows.map(toBand), total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+    return { items: rows.map((r) => toBand(actor, r)), total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
   }
 
   async function get(actor: Actor, id: string) {
@@ -132,7 +149,7 @@ export function createWristbandsService(db: Db, crypto: FieldCrypto) {
       .orderBy(desc(wristbandScans.scannedAt))
       .limit(200);
     return {
-      ...toBand(r),
+      ...toBand(actor, r),
       scanLog: scans.map((s) => ({
         id: s.id,
         scannedAt: s.scannedAt.toISOString(),

@@ -10,7 +10,7 @@ import { forgetRecipientWristbands, wristbandScansOf } from './for-care.js';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof makeTwoCities>>;
-let community: Client, cfSecretary: Client, volunteer: Client;
+let community: Client, cfSecretary: Client, volunteer: Client, secretary: Client;
 let grid: { id: string; path: string; depth: number };
 let recipientId: string;
 const NAME = '陈秀英';
@@ -85,7 +85,13 @@ beforeAll(async () => {
   });
   await t.database.db.update(accounts).set({ personId }).where(eq(accounts.id, cp.id));
   const cf = await makeAccount(t.database.db, [{ role: 'branch_secretary', orgId: w.cfBranch.id }]);
-  [community, cfSecretary, volunteer] = await signInAll(t.app, [cp.login, cf.login, w.czVolunteer.login], TEST_PASSWORD);
+  // Manages the community's wristbands (wristband.manage) but may not reveal its elders (no care.reveal).
+  const bs = await makeAccount(t.database.db, [{ role: 'branch_secretary', orgId: communityOrg.id }]);
+  [community, cfSecretary, volunteer, secretary] = await signInAll(
+    t.app,
+    [cp.login, cf.login, w.czVolunteer.login, bs.login],
+    TEST_PASSWORD,
+  );
   recipientId = await makeRecipient(grid.id);
 });
 afterAll(() => t.close());
@@ -133,7 +139,19 @@ describe('anti-lost wristbands', () => {
     expect(both.map((r) => r.statusCode).sort()).toEqual([200, 400]);
     const refused = both.find((r) => r.statusCode === 400)!.json();
     expect(refused.details[0]).toMatchObject({ path: 'id', message: '这个手环已绑定、已挂失或已停用' });
-    expect(both.find((r) => r.statusCode === 200)!.json()).toMatchObject({ status: 'bound', recipientId, recipientName: '陈*英' });
+    // The wearer's name by the care pages' rule: in clear for the community partner, who may reveal them.
+    expect(both.find((r) => r.statusCode === 200)!.json()).toMatchObject({ status: 'bound', recipientId, recipientName: NAME });
+    const listed = await community.inject({ method: 'GET', url: `/api/wristbands?recipientId=${recipientId}` });
+    expect(listed.json().items).toMatchObject([{ id: bandId, recipientName: NAME }]);
+    // A branch secretary managing the same bands, without care.reveal: masked in the list and the detail, nowhere in clear.
+    const theirs = [
+      await secretary.inject({ method: 'GET', url: `/api/wristbands?recipientId=${recipientId}` }),
+      await secretary.inject({ method: 'GET', url: `/api/wristbands/${bandId}` }),
+    ];
+    expect(theirs.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect(theirs[0]!.json().items).toMatchObject([{ id: bandId, recipientName: '陈*英' }]);
+    expect(theirs[1]!.json()).toMatchObject({ id: bandId, recipientName: '陈*英' });
+    for (const r of theirs) expect(r.body).not.toContain(NAME);
   });
 
   it('binds only to someone whose consent covers the wristband, and says so in the caller’s language', async () => {

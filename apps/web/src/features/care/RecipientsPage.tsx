@@ -40,6 +40,11 @@ export default function RecipientsPage() {
   });
   const withdraw = useMutation({ mutationFn: careApi.withdraw, onSettled: refresh, onError: fail });
   const remove = useMutation({ mutationFn: careApi.remove, onSettled: refresh, onError: fail });
+  // The server's rule (care.access): the grid's coordinators and partners and the paired carriers may open the
+  // address, and see the name in clear; others, a branch secretary say, see it masked and get no button that fails.
+  const mayReveal = (r: CareRecipient) =>
+    hasPermission(me, 'care.reveal') || (me.person !== null && [r.mainVolunteer?.id, r.backupVolunteer?.id].includes(me.person.id));
+  const mayManage = hasPermission(me, 'care.manage');
 
   return (
     <>
@@ -96,39 +101,42 @@ export default function RecipientsPage() {
             title: t('common.actions'),
             width: 330,
             fixed: 'right',
-            render: (_v, r) =>
-              r.status === 'active' ? (
+            render: (_v, r) => {
+              const reveals = r.status === 'active' && mayReveal(r);
+              if (!reveals && !mayManage) return '—';
+              return (
                 <Space wrap>
-                  <Button size="small" onClick={() => reveal.mutate(r)}>
-                    {t('care.reveal')}
-                  </Button>
-                  <Button size="small" onClick={() => void careApi.exportData(r.id).catch(fail)}>
-                    {t('care.export')}
-                  </Button>
-                  <Button
-                    size="small"
-                    danger
-                    onClick={() => modal.confirm({ title: t('care.withdrawConfirm'), onOk: () => withdraw.mutateAsync(r.id) })}
-                  >
-                    {t('care.withdraw')}
-                  </Button>
-                  <Button
-                    size="small"
-                    danger
-                    onClick={() => modal.confirm({ title: t('care.removeConfirm'), onOk: () => remove.mutateAsync(r.id) })}
-                  >
-                    {t('care.remove')}
-                  </Button>
+                  {reveals && (
+                    <Button size="small" onClick={() => reveal.mutate(r)}>
+                      {t('care.reveal')}
+                    </Button>
+                  )}
+                  {mayManage && r.status === 'active' && (
+                    <>
+                      <Button size="small" onClick={() => void careApi.exportData(r.id).catch(fail)}>
+                        {t('care.export')}
+                      </Button>
+                      <Button
+                        size="small"
+                        danger
+                        onClick={() => modal.confirm({ title: t('care.withdrawConfirm'), onOk: () => withdraw.mutateAsync(r.id) })}
+                      >
+                        {t('care.withdraw')}
+                      </Button>
+                    </>
+                  )}
+                  {mayManage && (
+                    <Button
+                      size="small"
+                      danger
+                      onClick={() => modal.confirm({ title: t('care.removeConfirm'), onOk: () => remove.mutateAsync(r.id) })}
+                    >
+                      {t('care.remove')}
+                    </Button>
+                  )}
                 </Space>
-              ) : (
-                <Button
-                  size="small"
-                  danger
-                  onClick={() => modal.confirm({ title: t('care.removeConfirm'), onOk: () => remove.mutateAsync(r.id) })}
-                >
-                  {t('care.remove')}
-                </Button>
-              ),
+              );
+            },
           },
         ]}
       />
