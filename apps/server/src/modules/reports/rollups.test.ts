@@ -8,6 +8,20 @@ let t: TestApp;
 let w: Awaited<ReturnType<typeof makeTwoCities>>;
 let czSecretary: Client, czOfficer: Client, czVolunteer: Client, admin: Client;
 
+/** A published activity of the unit, two hours from `startsAt` (01:00 UTC of some day). */
+async function publishedActivity(client: Client, orgId: string, kindId: string, startsAt: string) {
+  const a = (
+    await client.inject({
+      method: 'POST',
+      url: '/api/activities',
+      payload: { orgId, kindId, title: `活动 ${startsAt}`, startsAt, endsAt: startsAt.replace('T01', 'T03'), location: '社区活动室' },
+    })
+  ).json<{ id: string }>();
+  const published = await client.inject({ method: 'POST', url: `/api/activities/${a.id}/transition`, payload: { to: 'published' } });
+  expect(published.statusCode, published.body).toBe(200);
+  return published.json<{ id: string; publicToken: string }>();
+}
+
 async function holdActivity(
   client: Client,
   orgId: string,
@@ -16,14 +30,7 @@ async function holdActivity(
   walkins: number,
   outcome: Record<string, number>,
 ) {
-  const a = (
-    await client.inject({
-      method: 'POST',
-      url: '/api/activities',
-      payload: { orgId, kindId, title: `活动 ${startsAt}`, startsAt, endsAt: startsAt.replace('T01', 'T03'), location: '社区活动室' },
-    })
-  ).json<{ id: string }>();
-  await client.inject({ method: 'POST', url: `/api/activities/${a.id}/transition`, payload: { to: 'published' } });
+  const a = await publishedActivity(client, orgId, kindId, startsAt);
   // Simultaneous walk-ins: every one must count once.
   const res = await Promise.all(
     Array.from({ length: walkins }, (_, i) =>
@@ -175,20 +182,7 @@ describe('dashboard rollups', () => {
   });
 
   it('stays exact when check-ins and dashboard reads arrive together, and builds missing rollups at start-up', async () => {
-    const a = (
-      await czSecretary.inject({
-        method: 'POST',
-        url: '/api/activities',
-        payload: {
-          orgId: w.czBranch.id,
-          kindId: 'donation',
-          title: '同时',
-          startsAt: '2026-08-03T01:00:00Z',
-          endsAt: '2026-08-03T03:00:00Z',
-        },
-      })
-    ).json<{ id: string }>();
-    await czSecretary.inject({ method: 'POST', url: `/api/activities/${a.id}/transition`, payload: { to: 'published' } });
+    const a = await publishedActivity(czSecretary, w.czBranch.id, 'donation', '2026-08-03T01:00:00Z');
     const url = `/api/dashboard?orgId=${w.changzhou.id}&from=2026-08&to=2026-08`;
     const answers = await Promise.all([
       ...Array.from({ length: 12 }, (_, i) =>
@@ -214,21 +208,8 @@ describe('dashboard rollups', () => {
   });
 
   it('counts residents’ own check-ins, which write only their sign-ups, and a headcount kept by hand', async () => {
-    const a = (
-      await czSecretary.inject({
-        method: 'POST',
-        url: '/api/activities',
-        payload: {
-          orgId: w.czBranch.id,
-          kindId: 'anti_fraud',
-          title: '扫码签到',
-          startsAt: '2026-09-05T01:00:00Z',
-          endsAt: '2026-09-05T03:00:00Z',
-        },
-      })
-    ).json<{ id: string; publicToken: string }>();
-    const published = await czSecretary.inject({ method: 'POST', url: `/api/activities/${a.id}/transition`, payload: { to: 'published' } });
-    const token = published.json().publicToken as string;
+    const a = await publishedActivity(czSecretary, w.czBranch.id, 'anti_fraud', '2026-09-05T01:00:00Z');
+    const token = a.publicToken;
     const codes: string[] = [];
     for (let i = 0; i < 5; i++) {
       const s = await t.app.inject({
