@@ -50,7 +50,10 @@ export const activitySchema = z.object({
   publicToken: z.string(),
   confirmedCount: z.number().int(),
   waitlistCount: z.number().int(),
+  /** Everyone who took part: the sign-ups checked in plus attendanceByHand. */
   attendanceCount: z.number().int(),
+  /** People who took part without a sign-up of their own, counted by hand (a street stand's headcount). */
+  attendanceByHand: z.number().int(),
   photoCount: z.number().int(),
   outcome: z.record(z.string(), z.number()),
   organisers: z.array(z.object({ id: z.uuid(), name: z.string() })),
@@ -100,6 +103,8 @@ export const updateActivitySchema = z.strictObject({
 export const activityTransitionSchema = z.strictObject({
   to: z.enum(['published', 'in_progress', 'closed', 'cancelled']),
   outcome: z.partialRecord(z.enum(OUTCOME_FIELDS), z.number().int().min(0).max(1e12)).optional(),
+  /** On closing: people who took part without signing up or checking in, counted by hand. */
+  attendanceByHand: z.number().int().min(0).max(1_000_000).optional(),
 });
 
 export const SIGNUP_STATUSES = ['confirmed', 'waitlisted', 'offered', 'cancelled', 'expired'] as const;

@@ -212,7 +212,11 @@ export function createActivitiesService(db: Db) {
         );
       }
       patch.outcome = outcome;
+      if (input.attendanceByHand !== undefined) patch.attendanceByHand = input.attendanceByHand;
       patch.closedAt = new Date();
+    } else if (input.attendanceByHand !== undefined) {
+      // A headcount is what the door saw once the event is over: taken when it closes, not before.
+      throw invalidField('attendanceByHand', 'custom', 'headcount_on_close');
     }
     const moved = await db.transaction(async (tx) => {
       const ok = await repo.transition(tx, id, FROM[input.to], patch);
@@ -221,7 +225,10 @@ export function createActivitiesService(db: Db) {
           action: `activity.${input.to}`,
           entity: 'activity',
           entityId: id,
-          details: input.outcome ? { outcome: input.outcome } : null,
+          details:
+            input.outcome || input.attendanceByHand !== undefined
+              ? { outcome: input.outcome, attendanceByHand: input.attendanceByHand }
+              : null,
         });
       return ok;
     });

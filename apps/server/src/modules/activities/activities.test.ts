@@ -197,6 +197,31 @@ describe('activities', () => {
     expect(again.json().details[0].message).toBe('当前状态下不能进行此操作');
   });
 
+  it('takes a headcount of people who did not check in when it closes, added to those who did', async () => {
+    const a = await publishedActivity(null);
+    const s = (await signUp(a.publicToken, '郑', '13800000061')).json();
+    await czVolunteer.inject({ method: 'POST', url: `/api/activities/${a.id}/checkins`, payload: { code: s.code } });
+    const close = (payload: object) =>
+      czSecretary.inject({ method: 'POST', url: `/api/activities/${a.id}/transition`, payload: { to: 'closed', ...payload } });
+    // Before it closes there is no headcount to give; a negative one is refused beside the field.
+    const early = await czSecretary.inject({
+      method: 'POST',
+      url: `/api/activities/${a.id}/transition`,
+      payload: { to: 'in_progress', attendanceByHand: 5 },
+    });
+    expect(early.json().details).toEqual([{ path: 'attendanceByHand', code: 'custom', message: '未签到的参与人数在结束活动时填写' }]);
+    const negative = await close({ attendanceByHand: -1 });
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json().details[0].path).toBe('attendanceByHand');
+    expect((await czSecretary.inject({ method: 'GET', url: `/api/activities/${a.id}` })).json()).toMatchObject({
+      status: 'published',
+      attendanceCount: 1,
+      attendanceByHand: 0,
+    });
+    const closed = await close({ attendanceByHand: 40, outcome: { people_served: 41 } });
+    expect(closed.json()).toMatchObject({ status: 'closed', attendanceCount: 41, attendanceByHand: 40 });
+  });
+
   it('never lowers capacity below the places taken', async () => {
     const a = await publishedActivity(2);
     await signUp(a.publicToken, '一', '13800000051');

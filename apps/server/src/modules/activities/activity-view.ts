@@ -32,6 +32,7 @@ export async function presentActivities(db: Executor, rows: ListRow[]): Promise<
     confirmedCount,
     waitlistCount,
     attendanceCount: attendance,
+    attendanceByHand: a.attendanceByHand,
     photoCount,
     outcome: a.outcome as Record<string, number>,
     // The organising unit first, then its co-organisers.

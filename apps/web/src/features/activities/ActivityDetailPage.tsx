@@ -81,7 +81,21 @@ export default function ActivityDetailPage() {
           data-testid="activity-confirmed"
         />
         <Statistic title={t('activities.waitlist')} value={activity.waitlistCount} data-testid="activity-waitlist" />
-        <Statistic title={t('activities.attendance')} value={activity.attendanceCount} data-testid="activity-attendance" />
+        <Statistic
+          title={t('activities.attendance')}
+          value={activity.attendanceCount}
+          suffix={
+            activity.attendanceByHand > 0 ? (
+              <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+                {t('activities.attendanceSplit', {
+                  checkedIn: formatNumber(activity.attendanceCount - activity.attendanceByHand),
+                  byHand: formatNumber(activity.attendanceByHand),
+                })}
+              </Typography.Text>
+            ) : undefined
+          }
+          data-testid="activity-attendance"
+        />
       </div>
       <ActivityFacts activity={activity} kind={kind} />
       <PublicLinks activity={activity} />

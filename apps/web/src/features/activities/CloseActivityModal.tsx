@@ -15,7 +15,7 @@ interface Props {
   onClose: () => void;
 }
 
-type Values = { outcome: Record<string, number | null | undefined> };
+type Values = { outcome: Record<string, number | null | undefined>; attendanceByHand?: number | null };
 
 /**
  * Closes an activity with the outcome figures its kind records. Required ones are asked for here;
@@ -39,12 +39,12 @@ export function CloseActivityModal({ activity, kind, open, onClose }: Props) {
     if (fields.some((f) => f.key === 'people_served') && initial.people_served === undefined && activity.attendanceCount > 0) {
       initial.people_served = activity.attendanceCount;
     }
-    form.setFieldsValue({ outcome: initial });
+    form.setFieldsValue({ outcome: initial, attendanceByHand: activity.attendanceByHand });
     // Only when the dialog opens: later refreshes of the activity must not overwrite what is being typed.
   }, [open]);
 
   const close = useMutation({
-    mutationFn: (v: Values) => activitiesApi.transition(activity.id, 'closed', outcomeFromForm(v.outcome ?? {})),
+    mutationFn: (v: Values) => activitiesApi.transition(activity.id, 'closed', outcomeFromForm(v.outcome ?? {}), v.attendanceByHand ?? 0),
     onSuccess: () => {
       void message.success(t('activities.closed'));
       void client.invalidateQueries({ queryKey: activityKeys.all });
@@ -52,11 +52,7 @@ export function CloseActivityModal({ activity, kind, open, onClose }: Props) {
       onClose();
     },
     onError: (e) => {
-      const rest = applyServerErrors(
-        form,
-        e,
-        fields.map((f) => `outcome.${f.key}`),
-      );
+      const rest = applyServerErrors(form, e, ['attendanceByHand', ...fields.map((f) => `outcome.${f.key}`)]);
       setFailure(rest.length || !(e instanceof ApiError && e.details.length) ? problemText(e) : t('activities.outcomeMissing'));
     },
   });
@@ -77,9 +73,21 @@ export function CloseActivityModal({ activity, kind, open, onClose }: Props) {
         </Space>
       }
     >
-      <Typography.Paragraph type="secondary">{t('activities.closeIntro', { count: activity.attendanceCount })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('activities.closeIntro', { count: activity.attendanceCount - activity.attendanceByHand })}
+      </Typography.Paragraph>
       {failure && <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => close.mutate(v)} data-testid="close-form">
+        <Form.Item name="attendanceByHand" label={t('activities.attendanceByHand')} extra={t('activities.attendanceByHandHint')}>
+          <InputNumber
+            min={0}
+            max={1_000_000}
+            precision={0}
+            suffix={t('outcomeUnit.people_served')}
+            style={{ width: 240 }}
+            data-testid="attendance-by-hand"
+          />
+        </Form.Item>
         {fields.length === 0 && <Typography.Paragraph>{t('activities.noOutcomeFields')}</Typography.Paragraph>}
         {fields.map((f) => (
           <Form.Item

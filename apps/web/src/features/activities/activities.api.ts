@@ -63,8 +63,12 @@ export const activitiesApi = {
   get: (id: string) => api.get<Activity>(`/api/activities/${id}`),
   create: (body: CreateActivity) => api.post<Activity>('/api/activities', body),
   update: (id: string, body: UpdateActivity) => api.patch<Activity>(`/api/activities/${id}`, body),
-  transition: (id: string, to: TransitionTo, outcome?: Partial<Record<OutcomeField, number>>) =>
-    api.post<Activity>(`/api/activities/${id}/transition`, outcome ? { to, outcome } : { to }),
+  transition: (id: string, to: TransitionTo, outcome?: Partial<Record<OutcomeField, number>>, attendanceByHand?: number) =>
+    api.post<Activity>(`/api/activities/${id}/transition`, {
+      to,
+      ...(outcome ? { outcome } : {}),
+      ...(attendanceByHand !== undefined ? { attendanceByHand } : {}),
+    }),
   signups: (id: string) => api.get<{ items: SignupListItem[] }>(`/api/activities/${id}/signups`),
   checkInCode: (id: string, code: string) => api.post<CheckinResult>(`/api/activities/${id}/checkins`, { code }),
   checkInWalkin: (id: string, walkin: { name: string; phone?: string | null }) =>
