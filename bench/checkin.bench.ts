@@ -8,9 +8,12 @@
 // owner's address (X-Forwarded-For, the server trusting its proxy), so the per-address limit sees
 // phones, not one load generator. Each phone sends its next scan as soon as the last is answered.
 //
-// The same scans go, after a warm-up on other activities, to two servers taking turns (BENCH_ROUNDS
+// The same scans go, after a warm-up on other activities, to the servers taking turns (BENCH_ROUNDS
 // rounds, 2 by default; each server's best round is its figure, as the machine is shared):
-//   - a bare server: Fastify, a pg pool and one conditional UPDATE per request — the yardstick;
+//   - the yardstick, a bare server: Fastify, a pg pool and one conditional statement per request, in
+//     two forms: an UPDATE marking the sign-up (what a check-in is here) and an INSERT into a check-ins
+//     table of its own (as the issue words it). Whichever is faster that day is `baseline_per_s`, the
+//     one `ratio` is over; both are in the last line;
 //   - Youshe itself, started as `npm start` starts it (WORKERS processes, one unless BENCH_WORKERS
 //     says), which must count every check-in once;
 //   - and, for the ceiling, two servers that do nothing but parse the scan and answer as Youshe does:
@@ -96,8 +99,9 @@ function scansOf(signups: { t: string; c: string }[], repeatShare: number, ipBas
 
 async function reset(q: Query) {
   await q('update signups set checked_in_at = null, checkin_method = null where checked_in_at is not null');
+  await q('truncate bare_checkins');
   // Both servers start from the same packed tables and fresh statistics.
-  await q('vacuum full analyze signups, activities');
+  await q('vacuum full analyze signups, activities, bare_checkins');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -136,14 +140,24 @@ function describe(label: string, r: Load) {
 // ---------------------------------------------------------------------------------------------
 // The two servers
 
-/** The yardstick: Fastify, a pg pool, one conditional UPDATE per request, nothing else. */
-async function bareServer(url: string) {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
-  const app = Fastify({ logger: false });
-  app.post<{ Params: { token: string }; Body: { code: string } }>(ROUTE, async (req) => {
-    const r = await pool.query('update signups set checked_in_at = now() where code = $1 and checked_in_at is null', [req.body.code]);
-    return { firstTime: r.rowCount === 1 };
-  });
+/** The yardstick's two forms (see the top): marking the sign-up, or a row in a check-ins table of its own. */
+const MARK_SIGNUP = 'update signups set checked_in_at = now() where code = $1 and checked_in_at is null';
+const INSERT_CHECKIN = 'insert into bare_checkins (code) values ($1) on conflict do nothing';
+
+/** A bare server: Fastify, a pg pool, one conditional statement per request, nothing else. */
+function bareServer(statement: string) {
+  return async (url: string) => {
+    const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+    const app = Fastify({ logger: false });
+    app.post<{ Params: { token: string }; Body: { code: string } }>(ROUTE, async (req) => {
+      const r = await pool.query(statement, [req.body.code]);
+      return { firstTime: r.rowCount === 1 };
+    });
+    return listening(app, pool);
+  };
+}
+
+async function listening(app: ReturnType<typeof Fastify>, pool: pg.Pool) {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
   return {
@@ -167,6 +181,7 @@ async function checkinBench() {
     database = await openDatabase({ kind: 'postgres', url: urlOf(name), poolSize: 2 });
     await migrate(database);
     const q: Query = (sql, params) => database!.withConnection((query) => query(sql, params));
+    await q('create table bare_checkins (code text primary key, checked_in_at timestamptz not null default now())');
     const f = await import('../apps/server/src/test/factories.js');
     const group = await f.makeOrg(database.db, 'group', null, '中国邮政集团');
     const org = await f.makeOrg(database.db, 'branch', group, '无锡第1支部');
@@ -219,14 +234,23 @@ async function checkinBench() {
     // The machine is shared: the two servers take turns, so that a burst of someone else's work
     // does not land on one of them only; each one's best round is its figure.
     const bares: { perS: number; r: Load }[] = [];
+    const insertBares: { perS: number; r: Load }[] = [];
     const ourRounds: { perS: number; r: Load }[] = [];
     const empties = { fastify: [] as { perS: number; r: Load }[], http: [] as { perS: number; r: Load }[] };
     const answer = { name: '居民1', method: 'self', firstTime: true };
     let duplicates = 0;
     let missing = 0;
     for (let round = 1; round <= ROUNDS; round++) {
-      const bare = await run(`round ${round}/${ROUNDS}, bare server (Fastify + pg pool, one conditional UPDATE per request)`, bareServer);
+      const bare = await run(
+        `round ${round}/${ROUNDS}, bare server (Fastify + pg pool, one conditional UPDATE per request)`,
+        bareServer(MARK_SIGNUP),
+      );
       bares.push({ perS: describe('bare server', bare), r: bare });
+      const insertBare = await run(
+        `round ${round}/${ROUNDS}, bare server (Fastify + pg pool, one conditional INSERT per request)`,
+        bareServer(INSERT_CHECKIN),
+      );
+      insertBares.push({ perS: describe('bare server, INSERT', insertBare), r: insertBare });
       const ours = await run(`round ${round}/${ROUNDS}, Youshe (the whole app)`, youshe);
       ourRounds.push({ perS: describe('Youshe', ours), r: ours });
       const checked = await verify(ours);
@@ -241,14 +265,18 @@ async function checkinBench() {
 
     // Phones do not queue up behind each other in life: the latency Youshe gives when scans arrive
     // at a steady rate — the most the bare server managed — rather than as fast as it can answer.
-    const steadyRate = Math.round(best(bares).perS);
-    const steady = await run(`Youshe at a steady ${steadyRate} scans/s (the bare server's best)`, youshe, steadyRate);
+    // The stricter yardstick is the faster bare server.
+    const yardstick = [best(bares), best(insertBares)].reduce((a, b) => (b.perS > a.perS ? b : a));
+    const steadyRate = Math.round(yardstick.perS);
+    const steady = await run(`Youshe at a steady ${steadyRate} scans/s (the faster bare server's best)`, youshe, steadyRate);
     describe('Youshe, steady', steady);
     const checked = await verify(steady);
     duplicates += checked.duplicates;
     missing += checked.missing;
     return {
-      bare: best(bares),
+      bare: yardstick,
+      updateBare: best(bares),
+      insertBare: best(insertBares),
       ours: best(ourRounds),
       emptyFastify: best(empties.fastify),
       emptyHttp: best(empties.http),
@@ -268,7 +296,8 @@ async function checkinBench() {
 const r = await checkinBench();
 log(
   `best rounds: Youshe ${r.ours.perS.toFixed(0)}/s (p50 ${r.ours.r.p50} ms, p99 ${r.ours.r.p99} ms), ` +
-    `bare server ${r.bare.perS.toFixed(0)}/s (p50 ${r.bare.r.p50} ms, p99 ${r.bare.r.p99} ms); ` +
+    `bare server ${r.updateBare.perS.toFixed(0)}/s with an UPDATE (p99 ${r.updateBare.r.p99} ms), ` +
+    `${r.insertBare.perS.toFixed(0)}/s with an INSERT (p99 ${r.insertBare.r.p99} ms); ` +
     `Youshe at a steady ${r.steadyRate} scans/s: p50 ${r.steady.p50} ms, p99 ${r.steady.p99} ms; ` +
     `ceiling: empty Fastify route ${r.emptyFastify.perS.toFixed(0)}/s, empty node:http server ${r.emptyHttp.perS.toFixed(0)}/s`,
 );
@@ -284,6 +313,8 @@ console.log(
     missing: r.missing,
     baseline_per_s: round(r.bare.perS),
     ratio: Math.round((r.ours.perS / r.bare.perS) * 100) / 100,
+    update_baseline_per_s: round(r.updateBare.perS),
+    insert_baseline_per_s: round(r.insertBare.perS),
     ...ceilingFigures({ fastify: r.emptyFastify.perS, http: r.emptyHttp.perS }, r.bare.perS),
     workers: WORKERS,
   }),
