@@ -19,12 +19,28 @@ export const STATE_MONTH = '1000-01-01';
 const monthOf = (at: SQL) => sql`date_trunc('month', ${at} at time zone 'Asia/Shanghai')::date`;
 
 /**
+ * The activities a set of pairs holds, with their attendance, as the CTE `acts` the sources read. It is
+ * materialised so that attendance, counted from the check-ins, is counted once per activity and not once
+ * per source that reads it. A rebuild (`everything`) counts every activity's check-ins in one grouped pass;
+ * a flush, which reads a few activities, counts each one's through the sign-ups' index.
+ */
+function activitiesHeld(within: (org: SQL, at: SQL) => SQL, everything: boolean): SQL {
+  const held = sql`a.status in ('published', 'in_progress', 'closed') and ${within(sql`a.org_id`, sql`a.starts_at`)}`;
+  const columns = sql`a.id, a.org_id, a.kind_id, a.status, a.outcome, ${monthOf(sql`a.starts_at`)} as month`;
+  if (!everything) return sql`acts as materialized (select ${columns}, ${attendanceOf(sql`a`)} as attendance from activities a where ${held})`;
+  return sql`acts as materialized (select ${columns}, a.attendance_by_hand + coalesce(c.n, 0) as attendance
+    from activities a left join (select activity_id, count(*)::int as n from signups where checked_in_at is not null group by 1) c
+      on c.activity_id = a.id
+    where ${held})`;
+}
+
+/**
  * The figures, as rows of (org_id, month, metric, v). `within(org, at)` narrows a source to the pairs being
  * recomputed (or lets everything through for a rebuild). Each source is one domain's records; summed per pair.
+ * Activities are read from the CTE `acts` (activitiesHeld).
  */
 function sources(within: (org: SQL, at: SQL) => SQL): SQL[] {
-  const acts = sql`(select a.id, a.org_id, a.kind_id, a.status, a.outcome, ${attendanceOf(sql`a`)} as attendance, ${monthOf(sql`a.starts_at`)} as month
-      from activities a where a.status in ('published', 'in_progress', 'closed') and ${within(sql`a.org_id`, sql`a.starts_at`)})`;
+  const acts = sql`acts`;
   return [
     // Activities held (closed with their figures), in all and by kind.
     sql`select org_id, month, 'activities' as metric, 1::bigint as v from ${acts} x where status = 'closed'`,
@@ -75,8 +91,9 @@ function extraSources(within: (org: SQL, at: SQL) => SQL): SQL[] {
   ];
 }
 
-function figures(within: (org: SQL, at: SQL) => SQL): SQL {
-  return sql`select org_id, month, metric, sum(v)::bigint as value from (${sql.join(sources(within), sql` union all `)}) f
+function figures(within: (org: SQL, at: SQL) => SQL, everything = false): SQL {
+  return sql`with ${activitiesHeld(within, everything)}
+    select org_id, month, metric, sum(v)::bigint as value from (${sql.join(sources(within), sql` union all `)}) f
     group by 1, 2, 3 having sum(v) <> 0`;
 }
 
@@ -122,7 +139,7 @@ async function rebuildInTx(tx: Executor) {
   await tx.execute(sql`delete from rollup_tree_month`);
   await tx.execute(sql`delete from rollup_org_month`);
   // In key order: an organisation's rows sit together on disk, so a dashboard reads a few pages, not thousands.
-  await tx.execute(sql`insert into rollup_org_month (org_id, month, metric, value) ${figures(() => sql`true`)} order by 1, 2, 3`);
+  await tx.execute(sql`insert into rollup_org_month (org_id, month, metric, value) ${figures(() => sql`true`, true)} order by 1, 2, 3`);
   await tx.execute(sql`insert into rollup_tree_month (org_id, month, metric, value)
     select anc, r.month, r.metric, sum(r.value) from rollup_org_month r join orgs o on o.id = r.org_id, ${ancestorsOf(sql`o.path`)} as anc
     group by 1, 2, 3 order by 1, 2, 3`);
