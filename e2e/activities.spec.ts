@@ -57,7 +57,9 @@ describe('a joint anti-fraud activity from agreement to attendance', () => {
   it('the Wuxi branch secretary records the agreement with the community and the police station, found in the directory', async () => {
     const page = await newPage(browser);
     try {
+      // A branch secretary starts on the activities, the daily work, not on the organisation tree.
       await signIn(page, 'wx-secretary');
+      await page.waitForURL('**/activities');
       await page.getByTestId('nav-partnerships').click();
       await page.getByTestId('partnership-create').click();
       const form = page.getByTestId('partnership-form');
@@ -286,6 +288,13 @@ describe('a joint anti-fraud activity from agreement to attendance', () => {
       await page.getByTestId('activity-close').click();
       const served = page.getByTestId('outcome-people_served');
       await served.waitFor();
+      // People served starts at the attendance and follows a headcount typed beside it, until typed itself.
+      expect(await served.inputValue()).toBe('2');
+      const byHand = page.getByTestId('attendance-by-hand');
+      await byHand.fill('10');
+      await expect.poll(() => served.inputValue()).toBe('12');
+      await byHand.fill('');
+      await expect.poll(() => served.inputValue()).toBe('2');
       await served.fill('');
       await page.getByTestId('close-confirm').click();
       const servedItem = page.locator('.ant-form-item').filter({ has: served });

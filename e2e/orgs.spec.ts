@@ -57,6 +57,7 @@ describe('organisations in the console', () => {
     const page = await newPage(browser);
     try {
       await signIn(page, 'admin');
+      await page.goto('/orgs');
       await page.getByTestId('org-tree').locator('.ant-tree-treenode:not([aria-hidden="true"])').first().waitFor();
 
       // The five city committees, and the way down to each of them.
@@ -102,6 +103,7 @@ describe('organisations in the console', () => {
     const page = await newPage(browser);
     try {
       await signIn(page, 'cz-secretary');
+      await page.goto('/orgs');
       const me = await apiGet<{ grants: { role: string; orgId: string; orgName: string }[] }>(page, '/api/me');
       expect(me.grants.map((g) => g.role)).toEqual(['branch_secretary']);
       const branch = me.grants[0]!;

@@ -28,6 +28,7 @@ describe('the console on a phone', () => {
     const page = await newPage(browser, { phone: true });
     try {
       await signIn(page, 'cz-officer');
+      await page.goto('/orgs');
       await page.getByTestId('org-tree').waitFor();
       await page.waitForLoadState('networkidle');
       expect(await hasHorizontalOverflow(page), 'organisations page wider than the screen').toBe(false);

@@ -9,14 +9,14 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/zh-tw';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import type { Locale } from '@youshe/shared';
 import { LoginPage } from '../features/auth/LoginPage';
 import { isLocale } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { PageLoading } from './PageLoading';
 import { createQueryClient } from './query-client';
-import { RequireAccountManager, RequireActivities, RequireAudit, RequireSession } from './RequireSession';
+import { GoHome, RequireAccountManager, RequireActivities, RequireAudit, RequireSession } from './RequireSession';
 import { theme } from './theme';
 
 const OrgsPage = lazy(() => import('../features/orgs/OrgsPage'));
@@ -108,7 +108,7 @@ export function App() {
                 {/* The wall display: signed in, without the console's frame. */}
                 <Route path="screen" element={page(<ScreenPage />)} />
                 <Route element={<AppLayout />}>
-                  <Route index element={<Navigate to="/orgs" replace />} />
+                  <Route index element={<GoHome />} />
                   <Route path="dashboard" element={page(<DashboardPage />)} />
                   <Route path="press" element={page(<PressPage />)} />
                   <Route path="orgs" element={page(<OrgsPage />)} />
@@ -141,7 +141,7 @@ export function App() {
                   <Route element={<RequireAudit />}>
                     <Route path="audit" element={page(<AuditPage />)} />
                   </Route>
-                  <Route path="*" element={<Navigate to="/orgs" replace />} />
+                  <Route path="*" element={<GoHome />} />
                 </Route>
               </Route>
             </Routes>

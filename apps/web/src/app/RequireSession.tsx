@@ -3,6 +3,7 @@ import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { errorText } from './api';
+import { homeOf } from './home';
 import { followAccountLocale } from './i18n';
 import { PageLoading } from './PageLoading';
 import { OrgScopeProvider } from './org-scope';
@@ -60,4 +61,9 @@ export function RequireAccountManager() {
 export function RequireActivities() {
   const me = useSignedIn();
   return hasPermission(me, 'activity.read') ? <Outlet /> : <Navigate to="/orgs" replace />;
+}
+
+/** The console's root, and any path it does not know: the signed-in account's home (homeOf). */
+export function GoHome() {
+  return <Navigate to={homeOf(useSignedIn())} replace />;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, InputNumber, Modal, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +28,9 @@ export function CloseActivityModal({ activity, kind, open, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const [failure, setFailure] = useState<string | null>(null);
   const fields = kind?.outcomeFields ?? [];
+  const checkins = activity.attendanceCount - activity.attendanceByHand;
+  /** Whether people served still holds the figure offered from attendance, and so follows the headcount typed. */
+  const servedFollowsAttendance = useRef(false);
 
   useEffect(() => {
     if (!open) return;
@@ -36,9 +39,8 @@ export function CloseActivityModal({ activity, kind, open, onClose }: Props) {
     const initial: Record<string, number | undefined> = {};
     for (const f of fields) initial[f.key] = toInputValue(f.key, activity.outcome[f.key]);
     // Attendance is known: offered as the starting figure for the people served, which may be more.
-    if (fields.some((f) => f.key === 'people_served') && initial.people_served === undefined && activity.attendanceCount > 0) {
-      initial.people_served = activity.attendanceCount;
-    }
+    servedFollowsAttendance.current = fields.some((f) => f.key === 'people_served') && initial.people_served === undefined;
+    if (servedFollowsAttendance.current && activity.attendanceCount > 0) initial.people_served = activity.attendanceCount;
     form.setFieldsValue({ outcome: initial, attendanceByHand: activity.attendanceByHand });
     // Only when the dialog opens: later refreshes of the activity must not overwrite what is being typed.
   }, [open]);
@@ -74,10 +76,23 @@ export function CloseActivityModal({ activity, kind, open, onClose }: Props) {
       }
     >
       <Typography.Paragraph type="secondary">
-        {t('activities.closeIntro', { count: activity.attendanceCount - activity.attendanceByHand })}
+        {t('activities.closeIntro', { count: checkins })}
       </Typography.Paragraph>
       {failure && <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => close.mutate(v)} data-testid="close-form">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => close.mutate(v)}
+        onValuesChange={(changed: Partial<Values>) => {
+          // Once someone types the people served themselves, the headcount no longer changes it.
+          if (changed.outcome && 'people_served' in changed.outcome) servedFollowsAttendance.current = false;
+          if ('attendanceByHand' in changed && servedFollowsAttendance.current) {
+            const total = checkins + (changed.attendanceByHand ?? 0);
+            form.setFieldValue(['outcome', 'people_served'], total > 0 ? total : undefined);
+          }
+        }}
+        data-testid="close-form"
+      >
         <Form.Item name="attendanceByHand" label={t('activities.attendanceByHand')} extra={t('activities.attendanceByHandHint')}>
           <InputNumber
             min={0}

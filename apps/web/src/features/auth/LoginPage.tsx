@@ -7,12 +7,13 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { LoginRequest, MeResponse } from '@youshe/shared';
 import { api, errorText } from '../../app/api';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
+import { homeOf } from '../../app/home';
 import { PageLoading } from '../../app/PageLoading';
 import { useMe, useSetSession } from '../../app/session';
 
-/** Only paths inside the console are followed after sign-in, never another site. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/orgs';
+/** Only paths inside the console are followed after sign-in, never another site; without one, the account's home. */
+function safeNext(next: string | null): string | null {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
 }
 
 export function LoginPage() {
@@ -28,7 +29,7 @@ export function LoginPage() {
     mutationFn: (values: LoginRequest) => api.post<MeResponse>('/api/auth/login', values),
     onSuccess: (data) => {
       setSession(data);
-      void navigate(next, { replace: true });
+      void navigate(next ?? homeOf(data), { replace: true });
     },
     onError: () => form.setFieldValue('password', ''),
   });
@@ -38,7 +39,7 @@ export function LoginPage() {
   }, [t]);
 
   if (me.isPending) return <PageLoading />;
-  if (me.data) return <Navigate to={next} replace />;
+  if (me.data) return <Navigate to={next ?? homeOf(me.data)} replace />;
 
   return (
     <div className="login-page">

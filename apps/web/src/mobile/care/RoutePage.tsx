@@ -124,6 +124,10 @@ export function RoutePage() {
           );
         })}
       </ol>
+      {/* The round is where carriers land after signing in; the rest of their work is a tap away. */}
+      <LinkButton to="/activities" block data-testid="care-to-console">
+        {t('care.toConsole')}
+      </LinkButton>
     </>
   );
 }
