@@ -240,7 +240,8 @@ export function createAlertsService(db: Db, crypto: FieldCrypto, notifier: Notif
           orgId: a!.orgId,
           orgName,
           mainVolunteerId: r.mainVolunteerId,
-          name: r.nameMasked,
+          // Sent text names the elder, as when the alert was raised: the people a level up are told so that they act.
+          name: clearName(crypto, r),
           levelWord: LEVEL_WORD[a!.level]!,
           summary: `${a!.summary}（无人确认，已上报）`,
         };

@@ -126,6 +126,17 @@ describe('alerts that reach someone', () => {
       .from(outboxMessages)
       .where(and(eq(outboxMessages.kind, 'care.alert'), sql`${outboxMessages.dedupeKey} like ${`care.alert:${second}:L2:%`}`));
     expect(toBranch.map((m) => t.services.crypto.decrypt(m.recipientNameEnc!))).toEqual(['赵书记']);
+    // Each level's message names the elder when it is delivered, as the first one did, and masks her on the outbox page.
+    const escalations = await t.database.db
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.kind, 'care.alert'), sql`${outboxMessages.dedupeKey} similar to ${`care.alert:${second}:L(1|2):%`}`));
+    expect(escalations.length).toBeGreaterThanOrEqual(2);
+    for (const m of escalations) {
+      expect(t.services.crypto.decrypt(m.aboutNameEnc!)).toBe('孙玉梅');
+      expect(m.aboutNameMasked).toBe('孙**');
+      expect(m.subject).not.toContain('孙玉梅');
+    }
   });
 
   it('a missed visit raises exactly one alert per missed period, even with scans running at once', async () => {
