@@ -304,6 +304,8 @@ describe('the care console', () => {
       await community.goto(`/wristbands/${band!.id}`);
       await community.getByTestId('band-bind').click();
       await pick(community, community.getByTestId('bind-recipient'), '韩玉珍', '韩玉珍');
+      // Where names are masked (王**) several elders look alike: the choice also shows the grid, address and carrier.
+      expect(await community.getByTestId('bind-recipient').textContent()).toMatch(/韩玉珍 · .+ · .+ · 主责 \S+/);
       await closeDropdowns(community);
       await bindDialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     };

@@ -223,7 +223,13 @@ function BindModal({ bandId, onClose }: { bandId: string; onClose: () => void })
               setRecipientId(v);
               setRefusal(null);
             }}
-            options={(recipients.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.name} · ${r.orgName}` }))}
+            // A masked name (王**) may stand for several elders of one grid: the address and carrier tell them apart.
+            options={(recipients.data?.items ?? []).map((r) => ({
+              value: r.id,
+              label: [r.name, r.orgName, r.addressMasked, r.mainVolunteer && `${t('care.roleMain')} ${r.mainVolunteer.name}`]
+                .filter(Boolean)
+                .join(' · '),
+            }))}
             data-testid="bind-recipient"
           />
         </Form.Item>

@@ -1,4 +1,4 @@
-import type { Wristband, WristbandStatus, batchSchema, scanSchema } from '@youshe/shared';
+import type { CareRecipient, Wristband, WristbandStatus, batchSchema, scanSchema } from '@youshe/shared';
 import type { z } from 'zod';
 import { api, type Page } from '../../app/api';
 
@@ -30,5 +30,8 @@ export const wristbandsApi = {
   setStatus: (id: string, status: 'lost' | 'retired') => api.post<WristbandDetail>(`/api/wristbands/${id}/status`, { status }),
   reveal: (scanId: string) => api.post<{ callbackPhone: string }>(`/api/wristband-scans/${scanId}/reveal`),
   recipients: () =>
-    api.get<Page<{ id: string; name: string; orgName: string }>>('/api/care/recipients', { status: 'active', pageSize: 200 }),
+    api.get<Page<Pick<CareRecipient, 'id' | 'name' | 'orgName' | 'addressMasked' | 'mainVolunteer'>>>('/api/care/recipients', {
+      status: 'active',
+      pageSize: 200,
+    }),
 };
