@@ -138,8 +138,11 @@ describe('luggage pickup bookings', () => {
   it('the outlet clerk enters the code and marks it fulfilled, once', async () => {
     const page = await newPage(browser, { phone: true });
     try {
+      // A volunteer lands on the care round; one who has no elders but serves at a counter finds it one tap away.
       await signIn(page, 'hy-volunteer');
-      await page.goto('/bookings/counter');
+      await page.waitForURL('**/care/route');
+      await page.getByTestId('care-to-counter').tap();
+      await page.waitForURL('**/bookings/counter');
       await page.getByTestId('counter-code').locator('input').fill(code);
       await page.getByTestId('counter-code').locator('input').press('Enter');
       await page.getByTestId('counter-booking').waitFor();

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { formatDate, formatDateTimeShort } from '../../app/format';
 import { PageLoading } from '../../app/PageLoading';
+import { hasPermission, useSignedIn } from '../../app/session';
 import { usePageTitle } from '../../app/use-page-title';
 import { LinkButton } from '../LinkButton';
 import { Notice } from '../Notice';
@@ -26,6 +27,7 @@ export function RoutePage() {
   const { t } = useTranslation();
   usePageTitle(t('care.routeTitle'));
   const qc = useQueryClient();
+  const me = useSignedIn();
   const justSaved = (useLocation().state as { saved?: 'sent' | 'offline' } | null)?.saved;
   const route = useQuery({ queryKey: carePhoneKeys.route, queryFn: carePhoneApi.route });
   const queue = useQueue();
@@ -78,6 +80,12 @@ export function RoutePage() {
           </Notice>
         ))}
       {items.length === 0 && <Notice tone="muted" title={t('care.emptyRoute')} />}
+      {/* A volunteer without elders who serves at a counter landed here too: their counter is one tap away. */}
+      {items.length === 0 && hasPermission(me, 'booking.fulfil') && (
+        <LinkButton to="/bookings/counter" type="primary" block data-testid="care-to-counter">
+          {t('bookings.counter.title')}
+        </LinkButton>
+      )}
       <ol className="care-route" data-testid="care-route">
         {items.map((s) => {
           const pending = waiting.some((v) => v.recipientId === s.id);
