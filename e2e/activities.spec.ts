@@ -295,9 +295,12 @@ describe('a joint anti-fraud activity from agreement to attendance', () => {
       await expect.poll(() => served.inputValue()).toBe('12');
       await byHand.fill('');
       await expect.poll(() => served.inputValue()).toBe('2');
-      await served.fill('');
-      await page.getByTestId('close-confirm').click();
       const servedItem = page.locator('.ant-form-item').filter({ has: served });
+      expect(await servedItem.innerText()).toContain('已按参与人数');
+      // Typed by hand, the figure is the secretary's own: the note that it was filled in goes.
+      await served.fill('');
+      await expect.poll(() => servedItem.innerText()).not.toContain('已按参与人数');
+      await page.getByTestId('close-confirm').click();
       await expect.poll(() => servedItem.innerText()).toContain('关闭活动前请填写此项成效数据');
       await served.fill('35');
       await page.getByTestId('outcome-materials_handed_out').fill('120');

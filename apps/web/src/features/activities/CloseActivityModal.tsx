@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, InputNumber, Modal, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +30,8 @@ export function CloseActivityModal({ activity, kind, open, onClose }: Props) {
   const fields = kind?.outcomeFields ?? [];
   const checkins = activity.attendanceCount - activity.attendanceByHand;
   /** Whether people served still holds the figure offered from attendance, and so follows the headcount typed. */
-  const servedFollowsAttendance = useRef(false);
+  const [servedFollows, setServedFollows] = useState(false);
+  const served = Form.useWatch(['outcome', 'people_served'], form);
 
   useEffect(() => {
     if (!open) return;
@@ -39,8 +40,9 @@ export function CloseActivityModal({ activity, kind, open, onClose }: Props) {
     const initial: Record<string, number | undefined> = {};
     for (const f of fields) initial[f.key] = toInputValue(f.key, activity.outcome[f.key]);
     // Attendance is known: offered as the starting figure for the people served, which may be more.
-    servedFollowsAttendance.current = fields.some((f) => f.key === 'people_served') && initial.people_served === undefined;
-    if (servedFollowsAttendance.current && activity.attendanceCount > 0) initial.people_served = activity.attendanceCount;
+    const follows = fields.some((f) => f.key === 'people_served') && initial.people_served === undefined;
+    setServedFollows(follows);
+    if (follows && activity.attendanceCount > 0) initial.people_served = activity.attendanceCount;
     form.setFieldsValue({ outcome: initial, attendanceByHand: activity.attendanceByHand });
     // Only when the dialog opens: later refreshes of the activity must not overwrite what is being typed.
   }, [open]);
@@ -85,8 +87,8 @@ export function CloseActivityModal({ activity, kind, open, onClose }: Props) {
         onFinish={(v) => close.mutate(v)}
         onValuesChange={(changed: Partial<Values>) => {
           // Once someone types the people served themselves, the headcount no longer changes it.
-          if (changed.outcome && 'people_served' in changed.outcome) servedFollowsAttendance.current = false;
-          if ('attendanceByHand' in changed && servedFollowsAttendance.current) {
+          if (changed.outcome && 'people_served' in changed.outcome) setServedFollows(false);
+          if ('attendanceByHand' in changed && servedFollows) {
             const total = checkins + (changed.attendanceByHand ?? 0);
             form.setFieldValue(['outcome', 'people_served'], total > 0 ? total : undefined);
           }
@@ -111,7 +113,7 @@ export function CloseActivityModal({ activity, kind, open, onClose }: Props) {
             label={t(`outcomeField.${f.key}`)}
             required={f.required}
             rules={f.required ? [{ required: true, message: t('activities.outcomeRequired') }] : []}
-            extra={f.key === 'people_served' ? t('activities.peopleServedHint') : undefined}
+            extra={f.key === 'people_served' && servedFollows && served != null ? t('activities.peopleServedHint') : undefined}
           >
             <InputNumber
               min={0}
