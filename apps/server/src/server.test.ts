@@ -53,6 +53,25 @@ function childrenOf(pid: number): number[] {
   return found;
 }
 
+describe('starting on a port that is taken', () => {
+  it('stops at once and says what to do, before touching the database', async () => {
+    const port = await freePort();
+    const other = http.createServer().listen(port, '127.0.0.1');
+    await new Promise((resolve) => other.once('listening', resolve));
+    try {
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'youshe-port-'));
+      const server = startServer({ PORT: String(port), DATA_DIR: dataDir, DEMO: 'true' });
+      expect(await server.exited).toBe(1);
+      expect(server.output()).toContain(`端口 ${port} 已被占用`);
+      expect(server.output()).toContain(`port ${port} is in use`);
+      // No database was made in the data directory it was given (only the development keys the configuration writes).
+      expect(readdirSync(dataDir).filter((f) => f !== 'keys.json')).toEqual([]);
+    } finally {
+      other.close();
+    }
+  });
+});
+
 describe('several server processes on one machine (WORKERS)', { timeout: 180_000 }, () => {
   const cleanups: (() => Promise<void>)[] = [];
   afterAll(async () => {

@@ -1,11 +1,13 @@
 import cluster from 'node:cluster';
 import { loadConfig } from './config.js';
 import { announce, startInstance } from './instance.js';
+import { ensurePortFree } from './platform/port-check.js';
 import { reportReady, runWorkers, workerRunsJobs } from './platform/workers.js';
 
 const started = Date.now();
 const config = loadConfig();
 const workers = config.workers ?? 1;
+if (cluster.isPrimary) await ensurePortFree(config.host, config.port);
 
 if (workers > 1 && cluster.isPrimary) {
   runWorkers(workers, (first) => announce(config, { ...first, readyMs: Date.now() - started, workers }));
