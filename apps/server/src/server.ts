@@ -1,13 +1,18 @@
 import cluster from 'node:cluster';
 import { loadConfig } from './config.js';
 import { announce, startInstance } from './instance.js';
-import { ensurePortFree } from './platform/port-check.js';
+import { portTakenMessage } from './platform/port-check.js';
 import { reportReady, runWorkers, workerRunsJobs } from './platform/workers.js';
 
 const started = Date.now();
 const config = loadConfig();
 const workers = config.workers ?? 1;
-if (cluster.isPrimary) await ensurePortFree(config.host, config.port);
+const taken = cluster.isPrimary ? await portTakenMessage(config.host, config.port) : null;
+if (taken) {
+  // The operator's mistake, not the program's: the message alone, without a stack trace.
+  console.error(taken);
+  process.exit(1);
+}
 
 if (workers > 1 && cluster.isPrimary) {
   runWorkers(workers, (first) => announce(config, { ...first, readyMs: Date.now() - started, workers }));
