@@ -141,6 +141,8 @@ describe('luggage pickup bookings', () => {
       // A volunteer lands on the care round; one who has no elders but serves at a counter finds it one tap away.
       await signIn(page, 'hy-volunteer');
       await page.waitForURL('**/care/route');
+      await page.getByTestId('care-to-counter').waitFor();
+      await checkA11y(page);
       await page.getByTestId('care-to-counter').tap();
       await page.waitForURL('**/bookings/counter');
       await page.getByTestId('counter-code').locator('input').fill(code);

@@ -80,12 +80,6 @@ export function RoutePage() {
           </Notice>
         ))}
       {items.length === 0 && <Notice tone="muted" title={t('care.emptyRoute')} />}
-      {/* A volunteer without elders who serves at a counter landed here too: their counter is one tap away. */}
-      {items.length === 0 && hasPermission(me, 'booking.fulfil') && (
-        <LinkButton to="/bookings/counter" type="primary" block data-testid="care-to-counter">
-          {t('bookings.counter.title')}
-        </LinkButton>
-      )}
       <ol className="care-route" data-testid="care-route">
         {items.map((s) => {
           const pending = waiting.some((v) => v.recipientId === s.id);
@@ -132,10 +126,18 @@ export function RoutePage() {
           );
         })}
       </ol>
-      {/* The round is where carriers land after signing in; the rest of their work is a tap away. */}
-      <LinkButton to="/activities" block data-testid="care-to-console">
-        {t('care.toConsole')}
-      </LinkButton>
+      {/* The round is where carriers land after signing in; the rest of their work is a tap away. A volunteer
+          without elders who serves at a counter lands here too: their counter comes first. */}
+      <div className="resident-actions">
+        {items.length === 0 && hasPermission(me, 'booking.fulfil') && (
+          <LinkButton to="/bookings/counter" type="primary" block data-testid="care-to-counter">
+            {t('bookings.counter.title')}
+          </LinkButton>
+        )}
+        <LinkButton to="/activities" block data-testid="care-to-console">
+          {t('care.toConsole')}
+        </LinkButton>
+      </div>
     </>
   );
 }
