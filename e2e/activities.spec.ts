@@ -288,16 +288,15 @@ describe('a joint anti-fraud activity from agreement to attendance', () => {
       await page.getByTestId('activity-close').click();
       const served = page.getByTestId('outcome-people_served');
       await served.waitFor();
-      // People served starts at the attendance and follows a headcount typed beside it, until typed itself.
+      // People served starts at the attendance and follows a headcount typed beside it, until typed itself
+      // (then the note that it was filled in goes).
       expect(await served.inputValue()).toBe('2');
-      const byHand = page.getByTestId('attendance-by-hand');
-      await byHand.fill('10');
+      await page.getByTestId('attendance-by-hand').fill('10');
       await expect.poll(() => served.inputValue()).toBe('12');
-      await byHand.fill('');
+      await page.getByTestId('attendance-by-hand').fill('');
       await expect.poll(() => served.inputValue()).toBe('2');
       const servedItem = page.locator('.ant-form-item').filter({ has: served });
       expect(await servedItem.innerText()).toContain('已按参与人数');
-      // Typed by hand, the figure is the secretary's own: the note that it was filled in goes.
       await served.fill('');
       await expect.poll(() => servedItem.innerText()).not.toContain('已按参与人数');
       await page.getByTestId('close-confirm').click();
