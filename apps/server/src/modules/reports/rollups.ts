@@ -91,9 +91,11 @@ function extraSources(within: (org: SQL, at: SQL) => SQL): SQL[] {
   ];
 }
 
-function figures(within: (org: SQL, at: SQL) => SQL, everything = false): SQL {
-  return sql`with ${activitiesHeld(within, everything)}
-    select org_id, month, metric, sum(v)::bigint as value from (${sql.join(sources(within), sql` union all `)}) f
+/** Every pair's figures (a rebuild) without `within`; with it, only the pairs it lets through (a flush). */
+function figures(within?: (org: SQL, at: SQL) => SQL): SQL {
+  const narrow = within ?? (() => sql`true`);
+  return sql`with ${activitiesHeld(narrow, !within)}
+    select org_id, month, metric, sum(v)::bigint as value from (${sql.join(sources(narrow), sql` union all `)}) f
     group by 1, 2, 3 having sum(v) <> 0`;
 }
 
@@ -139,7 +141,7 @@ async function rebuildInTx(tx: Executor) {
   await tx.execute(sql`delete from rollup_tree_month`);
   await tx.execute(sql`delete from rollup_org_month`);
   // In key order: an organisation's rows sit together on disk, so a dashboard reads a few pages, not thousands.
-  await tx.execute(sql`insert into rollup_org_month (org_id, month, metric, value) ${figures(() => sql`true`, true)} order by 1, 2, 3`);
+  await tx.execute(sql`insert into rollup_org_month (org_id, month, metric, value) ${figures()} order by 1, 2, 3`);
   await tx.execute(sql`insert into rollup_tree_month (org_id, month, metric, value)
     select anc, r.month, r.metric, sum(r.value) from rollup_org_month r join orgs o on o.id = r.org_id, ${ancestorsOf(sql`o.path`)} as anc
     group by 1, 2, 3 order by 1, 2, 3`);
